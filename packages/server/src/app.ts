@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import accountsPlugin from './accounts/accounts-plugin.js';
+import accountsRoutes from './accounts/accounts-routes.js';
+import authPlugin from './auth/auth-plugin.js';
+import authRoutes from './auth/auth-routes.js';
+import type { Config } from './config/config.js';
+import configPlugin from './config/config-plugin.js';
+import errorHandler from './errors/error-handler.js';
+import healthRoutes from './health/health-routes.js';
+import securityPlugin from './http/security-plugin.js';
+import mailPlugin from './mail/mail-plugin.js';
+import openapiPlugin from './openapi/openapi-plugin.js';
+import type { Database } from './storage/database.js';
+import storagePlugin from './storage/storage-plugin.js';
+import usersPlugin from './users/users-plugin.js';
+import usersRoutes from './users/users-routes.js';
+
+export interface AppOptions {
+  config: Config;
+  /** An already opened database; by default the app opens the one in the data folder. */
+  database?: Database;
+}
+
+/** The whole hub as one Fastify plugin: infrastructure first, then domains, then routes. */
+const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  await fastify.register(configPlugin, { config: options.config });
+  await fastify.register(errorHandler);
+  await fastify.register(securityPlugin);
+  await fastify.register(openapiPlugin);
+  await fastify.register(storagePlugin, options.database ? { database: options.database } : {});
+  await fastify.register(mailPlugin);
+  await fastify.register(accountsPlugin);
+  await fastify.register(usersPlugin);
+  await fastify.register(authPlugin);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(accountsRoutes);
+      await api.register(usersRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+};
+
+export default fp(app, { name: 'interact-app' });

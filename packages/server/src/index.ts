@@ -1,0 +1,5 @@
+export { buildHub, startHub } from './server.js';
+export { loadConfig, ConfigError } from './config/config.js';
+export type { Config, ConfigInput, LoadConfigOptions } from './config/config.js';
+export { openDatabase, migrateDatabase, databaseFile } from './storage/database.js';
+export type { Database } from './storage/database.js';
