@@ -54,6 +54,11 @@ export function accountsRepository({ db }: Database) {
       return row?.n ?? 0;
     },
 
+    /** Removes an account and, through the foreign keys, everything it owns. */
+    async delete(id: string): Promise<void> {
+      db.delete(accounts).where(eq(accounts.id, id)).run();
+    },
+
     async setActive(id: string, active: boolean): Promise<AccountRow | undefined> {
       return db.update(accounts).set({ active, updatedAt: new Date() }).where(eq(accounts.id, id)).returning().get();
     },

@@ -45,14 +45,47 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Problems with the input, one line each, naming the field; empty when it is valid. */
-export function newAccountProblems(input: unknown): string[] {
-  const problems = [...Value.Errors(NewAccountInput, input)].map((e) => {
-    const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : 'account';
-    return `${where}: ${e.message}`;
-  });
-  const zone = (input as { timezone?: unknown }).timezone;
-  if (typeof zone === 'string' && zone && !isTimeZone(zone)) problems.push(`timezone: "${zone}" is not an IANA time zone`);
+export interface AccountProblem {
+  /** Dotted path of the field, such as `seatCount` or `administrator.email`. */
+  field: string;
+  message: string;
+}
+
+/** Plain words for the fields checked by a regular expression. */
+function patternHint(field: string): string {
+  if (/(^|\.)(language|languages(\.\d+)?)$/.test(field)) return 'must be a language tag such as en, fr or nl-BE';
+  if (field === 'slug') return 'must be lower-case letters, digits and dashes, such as acme-europe';
+  return 'must not be blank';
+}
+
+/** The input with defaults filled in, without changing the caller's object. */
+function withDefaults(raw: unknown): unknown {
+  return Value.Default(NewAccountInput, Value.Clone(raw));
+}
+
+/** Problems with the input (before defaults), one per field; empty when it is valid. */
+export function newAccountProblems(raw: unknown): AccountProblem[] {
+  const input = withDefaults(raw);
+  const problems = [...Value.Errors(NewAccountInput, input)]
+    // Unknown keys are reported once, on their parent, with the key named.
+    .filter((e) => e.keyword !== 'boolean')
+    .map((e): AccountProblem => {
+      const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '';
+      if (e.keyword === 'additionalProperties') {
+        const keys = (e.params as { additionalProperties?: string[] }).additionalProperties ?? [];
+        return { field: where || 'account', message: `unknown field(s) ${keys.join(', ')}` };
+      }
+      if (e.keyword === 'pattern') return { field: where, message: patternHint(where) };
+      if (e.keyword === 'enum') {
+        const allowed = (e.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+        return { field: where, message: `must be one of ${allowed.join(', ')}` };
+      }
+      return { field: where || 'account', message: e.message };
+    });
+  const zone = (input as { timezone?: unknown } | null)?.timezone;
+  if (typeof zone === 'string' && zone && !isTimeZone(zone)) {
+    problems.push({ field: 'timezone', message: `"${zone}" is not an IANA time zone such as Europe/Brussels` });
+  }
   return problems;
 }
 
@@ -64,9 +97,11 @@ export async function createAccount(
   app: FastifyInstance,
   raw: unknown,
 ): Promise<{ account: AccountRow; administrator: UserRow; link: IssuedLink }> {
-  const problems = newAccountProblems(Value.Default(NewAccountInput, raw));
-  if (problems.length > 0) throw new AppError('validation_failed', problems.join('\n'));
-  const input = Value.Default(NewAccountInput, raw) as NewAccountInput;
+  const problems = newAccountProblems(raw);
+  if (problems.length > 0) {
+    throw new AppError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('\n'), problems);
+  }
+  const input = withDefaults(raw) as NewAccountInput;
   const account = await app.accounts.create({
     name: input.name.trim(),
     slug: input.slug ?? slugOf(input.name),
@@ -76,13 +111,28 @@ export async function createAccount(
     timezone: input.timezone,
     languages: input.languages,
   });
-  const administrator = await app.users.create(account.id, {
-    firstName: input.administrator.firstName.trim(),
-    lastName: input.administrator.lastName.trim(),
-    email: input.administrator.email,
-    role: 'administrator',
-    nativeLanguage: input.administrator.language,
-  });
-  const link = await app.passwordLinks.issue(administrator, 'invite');
-  return { account, administrator, link };
+  // All or nothing: an account whose administrator never got a link cannot be used, and would
+  // block a second attempt under the same short name.
+  try {
+    const administrator = await app.users.create(account.id, {
+      firstName: input.administrator.firstName.trim(),
+      lastName: input.administrator.lastName.trim(),
+      email: input.administrator.email,
+      role: 'administrator',
+      nativeLanguage: input.administrator.language,
+    });
+    let link: IssuedLink;
+    try {
+      link = await app.passwordLinks.issue(administrator, 'invite');
+    } catch (error) {
+      throw new Error(
+        `could not e-mail the administrator their set-password link (${(error as Error).message}), so the account was not created: check the mail settings (INTERACT_SMTP_URL) and try again`,
+        { cause: error },
+      );
+    }
+    return { account, administrator, link };
+  } catch (error) {
+    await app.accounts.delete(account.id);
+    throw error;
+  }
 }

@@ -107,9 +107,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'signed-in', rateLimit: limited },
       schema: {
         tags: ['auth'],
-        summary: 'Change one’s password; every other session ends',
+        summary: 'Change one’s password; every other session ends (wrong current passwords count towards the lockout)',
         body: ChangePasswordBody,
-        response: { 200: SessionResponse, ...errors(400, 401, 429) },
+        response: { 200: SessionResponse, ...errors(400, 401, 423, 429) },
       },
     },
     async (request, reply) => {

@@ -36,9 +36,13 @@ export function authService(deps: AuthServiceDeps) {
     return (await deps.accounts.findBySlug(slug))?.id ?? null;
   }
 
+  /** Active user in an active account: the only ones whose sign-ins and links work. */
+  async function isActive(user: UserRow): Promise<boolean> {
+    return user.active && (await deps.accounts.findById(user.accountId))?.active === true;
+  }
+
   async function canSignIn(user: UserRow): Promise<boolean> {
-    if (!user.active || !user.passwordHash) return false;
-    return (await deps.accounts.findById(user.accountId))?.active === true;
+    return user.passwordHash !== null && (await isActive(user));
   }
 
   async function session(user: UserRow): Promise<SignedIn> {
@@ -89,7 +93,7 @@ export function authService(deps: AuthServiceDeps) {
       const accountId = await accountIdFor(input.account);
       if (accountId === null) return;
       for (const user of await deps.users.findForSignIn(input.email, accountId)) {
-        if (!user.active || (await deps.accounts.findById(user.accountId))?.active !== true) continue;
+        if (!(await isActive(user))) continue;
         const purpose = !user.passwordHash ? 'invite' : user.failedSignIns >= MAX_FAILED_SIGN_INS ? 'unlock' : 'reset';
         deps.linkService.issueInBackground(user, purpose);
       }
@@ -100,7 +104,7 @@ export function authService(deps: AuthServiceDeps) {
       const link = await deps.links.findLive(hashLinkToken(token));
       if (!link) return null;
       const user = await deps.users.get(link.accountId, link.userId);
-      return user?.active ? { purpose: link.purpose, user } : null;
+      return user && (await isActive(user)) ? { purpose: link.purpose, user } : null;
     },
 
     /** Sets a new password through a mailed link, which unlocks the user, then signs them in. */
@@ -110,7 +114,8 @@ export function authService(deps: AuthServiceDeps) {
       const tokenHash = hashLinkToken(token);
       const live = await deps.links.findLive(tokenHash);
       const owner = live && (await deps.users.get(live.accountId, live.userId));
-      if (!owner?.active) throw new AppError('invalid_link');
+      // A link mailed before its user or account was deactivated must not change the password any more.
+      if (!owner || !(await isActive(owner))) throw new AppError('invalid_link');
       const passwordHash = await hashPassword(password, deps.scryptLogN);
       const link = await deps.links.consume(tokenHash);
       if (!link) throw new AppError('invalid_link');
@@ -119,11 +124,25 @@ export function authService(deps: AuthServiceDeps) {
       return session(user);
     },
 
-    /** Changes the signed-in user's password; every other session of theirs ends. */
+    /**
+     * Changes the signed-in user's password; every other session of theirs ends. A wrong current
+     * password counts as a failed sign-in: otherwise whoever holds a session (an unattended browser,
+     * a stolen cookie) could guess the password here without ever being locked out.
+     */
     async changePassword(user: UserRow, current: string, next: string): Promise<SignedIn> {
+      const attempt = await deps.users.claimSignInAttempt(user.id);
+      if (attempt === null) {
+        await verifyAgainstDecoy(current, deps.scryptLogN);
+        throw new AppError('account_locked');
+      }
       if (!user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+        if (attempt >= MAX_FAILED_SIGN_INS) {
+          deps.linkService.issueInBackground(user, 'unlock');
+          throw new AppError('account_locked');
+        }
         throw new AppError('wrong_password');
       }
+      await deps.users.clearFailedSignIns(user.id);
       checkNewPassword(next);
       const updated = await deps.users.setPassword(user.accountId, user.id, await hashPassword(next, deps.scryptLogN));
       if (!updated) throw new AppError('user_not_found');

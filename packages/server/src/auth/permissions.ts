@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   'users.read': ['administrator'],
   /** Create, change, deactivate and delete staff users. */
   'users.manage': ['administrator'],
+  /** Create and configure channels (web chat keys, allowed origins, away message, appearance). */
+  'channels.manage': ['administrator'],
+  /** Work the inbox: see the queue, take, answer and close conversations. */
+  'inbox.use': ['administrator', 'supervisor', 'agent'],
+  /** See and act on every open conversation of the account, not only the queue and one's own. */
+  'conversations.all': ['administrator', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { createAccount } from '../accounts/create-account.js';
+import { createAccount, newAccountProblems, slugOf } from '../accounts/create-account.js';
 import { AppError } from '../errors/catalogue.js';
 import { PLANS } from '../storage/schema.js';
 import { configFrom, withHubOptions, type HubFlags } from './hub-options.js';
@@ -12,8 +12,34 @@ function list(value: string): string[] {
     .filter(Boolean);
 }
 
-function explain(error: unknown): never {
-  if (error instanceof AppError) throw new Error(error.message);
+/** The flag that fills each field of the account input, so problems are told in the operator's words. */
+const FLAG_OF: Record<string, string> = {
+  name: '--name',
+  slug: '--slug',
+  plan: '--plan',
+  seatCount: '--seats',
+  options: '--options',
+  timezone: '--timezone',
+  languages: '--languages',
+  'administrator.firstName': '--admin-first-name',
+  'administrator.lastName': '--admin-last-name',
+  'administrator.email': '--admin-email',
+  'administrator.language': '--admin-language',
+};
+
+function flagOf(field: string): string {
+  // List items are reported as `languages.1`: name the flag, not the index.
+  const base = field.replace(/\.\d+$/, '');
+  return FLAG_OF[field] ?? FLAG_OF[base] ?? field;
+}
+
+function explain(error: unknown, slug?: string): never {
+  if (error instanceof AppError) {
+    if (error.code === 'slug_taken') {
+      throw new Error(`An account with the short name "${slug}" already exists: choose another one with --slug.`);
+    }
+    throw new Error(error.message);
+  }
   throw error;
 }
 
@@ -36,26 +62,33 @@ export function accountCommand(): Command {
       .requiredOption('--admin-email <email>', 'first administrator’s e-mail address')
       .option('--admin-language <lang>', 'first administrator’s native language', 'en'),
   ).action(async (flags: HubFlags & Record<string, string | string[]>) => {
+    const seats = String(flags.seats).trim();
+    if (!/^\d+$/.test(seats)) throw new Error(`--seats: must be a whole number, got "${seats}"`);
+    const input = {
+      name: flags.name,
+      ...(flags.slug ? { slug: flags.slug } : {}),
+      plan: flags.plan,
+      seatCount: Number(seats),
+      options: flags.options,
+      timezone: flags.timezone,
+      languages: flags.languages,
+      administrator: {
+        firstName: flags.adminFirstName,
+        lastName: flags.adminLastName,
+        email: flags.adminEmail,
+        language: flags.adminLanguage,
+      },
+    };
+    // Checked before the data folder is touched, and told flag by flag.
+    const problems = newAccountProblems(input);
+    if (problems.length > 0) {
+      throw new Error(`cannot create the account:\n${problems.map((p) => `  ${flagOf(p.field)}: ${p.message}`).join('\n')}`);
+    }
     const config = configFrom(flags);
-    const seats = String(flags.seats);
-    if (!/^\d+$/.test(seats)) throw new Error(`--seats must be a whole number, got "${seats}"`);
-    const result = await withHub(config, (hub) =>
-      createAccount(hub, {
-        name: flags.name,
-        ...(flags.slug ? { slug: flags.slug } : {}),
-        plan: flags.plan,
-        seatCount: Number(seats),
-        options: flags.options,
-        timezone: flags.timezone,
-        languages: flags.languages,
-        administrator: {
-          firstName: flags.adminFirstName,
-          lastName: flags.adminLastName,
-          email: flags.adminEmail,
-          language: flags.adminLanguage,
-        },
-      }),
-    ).catch(explain);
+    const slug = typeof input.slug === 'string' ? input.slug : slugOf(String(input.name));
+    const result = await withHub(config, (hub) => createAccount(hub, input)).catch((error: unknown) =>
+      explain(error, slug),
+    );
     console.log(`Created account "${result.account.name}" (${result.account.slug}, plan ${result.account.plan}, ${result.account.seatCount} seats).`);
     console.log(`Administrator: ${result.administrator.firstName} ${result.administrator.lastName} <${result.administrator.email}>`);
     console.log(`One-time link to set the password (also e-mailed; valid until ${result.link.expiresAt.toISOString()}):`);

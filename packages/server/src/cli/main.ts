@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { databaseFile, migrateDatabase, openDatabase } from '../storage/database.js';
 import { startHub } from '../server.js';
 import { accountCommand } from './account-commands.js';
-import { ensureDemoAccount } from './demo.js';
+import { ensureDemoAccount } from '../demo/demo-account.js';
 import { configFrom, withHubOptions, type HubFlags } from './hub-options.js';
 
 function listenOptions(command: Command): Command {
@@ -25,14 +25,16 @@ export function program(): Command {
   listenOptions(
     cli.command('demo').description('start the hub with a demo account (creates it on first run) and print its sign-in'),
   ).action(async (flags: HubFlags) => {
-    const hub = await startHub(configFrom(flags));
+    const hub = await startHub(configFrom(flags), { demo: true });
     const demo = await ensureDemoAccount(hub);
     const lines = [
       '',
       '  #Interact hub is running',
-      `  Portal:    ${demo.url}`,
+      `  Example site with the chat:  ${demo.siteUrl}`,
+      `  Portal:    ${demo.portalUrl}`,
       `  Sign in:   ${demo.email}`,
       `  Password:  ${demo.password}`,
+      `  Channel key (for the snippet and examples/vite-app):  ${demo.channelKey}`,
       `  API docs:  ${hub.config.publicUrl}/api/docs`,
       `  Data:      ${hub.config.dataDir}`,
       '  Stop with Ctrl+C.',

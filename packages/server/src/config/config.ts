@@ -46,6 +46,15 @@ export const ConfigSchema = Type.Object({
     },
     { default: {}, additionalProperties: false },
   ),
+  realtime: Type.Object(
+    {
+      /** Open sockets (visitor and staff) allowed from one client address. @default 50 */
+      maxSocketsPerAddress: Type.Integer({ minimum: 1, default: 50 }),
+      /** Milliseconds a new socket has to send its hello frame. @default 10000 */
+      helloTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    },
+    { default: {}, additionalProperties: false },
+  ),
   storage: Type.Object(
     {
       /** Milliseconds between WAL checkpoints (run from a timer, never inside a request). @default 1000 */
@@ -56,7 +65,8 @@ export const ConfigSchema = Type.Object({
 }, { additionalProperties: false });
 
 export type Config = Static<typeof ConfigSchema> & { publicUrl: string };
-export type ConfigInput = Partial<Omit<Config, 'mail' | 'security' | 'storage'>> & {
+export type ConfigInput = Partial<Omit<Config, 'mail' | 'security' | 'storage' | 'realtime'>> & {
+  realtime?: Partial<Config['realtime']>;
   mail?: Partial<Config['mail']>;
   security?: Partial<Config['security']>;
   storage?: Partial<Config['storage']>;
@@ -114,6 +124,16 @@ function readConfigFile(file: string): Record<string, unknown> {
   }
 }
 
+function leafPaths(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? leafPaths(v as Record<string, unknown>, `${prefix}${key}.`)
+      : v === undefined
+        ? []
+        : [`${prefix}${key}`],
+  );
+}
+
 function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
@@ -135,27 +155,77 @@ export interface LoadConfigOptions {
   file?: string;
 }
 
+interface SchemaProblem {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+/** Plainer words than a regular expression for settings checked by pattern. */
+const PATTERN_HINTS: Record<string, string> = {
+  publicUrl: 'must be an http:// or https:// address such as https://chat.example.com',
+};
+
+/**
+ * One line per wrong setting, naming it the way the operator wrote it: the dotted key, the
+ * environment variable it came from, and for unknown keys the file that holds them.
+ */
+function describeProblems(problems: SchemaProblem[], fromEnv: Map<string, string>, file: string | undefined): string[] {
+  const byPath = new Map<string, string[]>();
+  const add = (where: string, message: string) => {
+    const list = byPath.get(where) ?? [];
+    if (!list.includes(message)) list.push(message);
+    byPath.set(where, list);
+  };
+  const dotted = (instancePath: string) => instancePath.slice(1).replaceAll('/', '.');
+  for (const p of problems) {
+    const where = dotted(p.instancePath);
+    // Unknown keys arrive twice: as "schema is false" on the key and as additionalProperties on
+    // its parent. Keep the second, which names the key.
+    if (p.keyword === 'boolean') continue;
+    if (p.keyword === 'additionalProperties') {
+      for (const key of (p.params.additionalProperties as string[] | undefined) ?? []) {
+        add(where ? `${where}.${key}` : key, `unknown setting${file ? ` (in ${file})` : ''}`);
+      }
+    } else if (p.keyword === 'enum') {
+      add(where, `must be one of ${(p.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+    } else if (p.keyword === 'pattern' && PATTERN_HINTS[where]) {
+      add(where, PATTERN_HINTS[where]);
+    } else if (p.keyword !== 'anyOf') {
+      add(where || '(root)', p.message);
+    }
+  }
+  return [...byPath].map(([where, messages]) => {
+    const source = fromEnv.get(where);
+    return `  - ${where}${source ? ` (${source})` : ''}: ${messages.join(', or ')}`;
+  });
+}
+
 /** Builds the checked configuration; a wrong setting throws a ConfigError that names it. */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const file = options.file ?? env.INTERACT_CONFIG;
   let input: Record<string, unknown> = {};
   if (file) input = readConfigFile(file);
+  const fromEnv = new Map<string, string>();
   for (const [name, spec] of Object.entries(ENVIRONMENT)) {
     const raw = env[name];
-    if (raw !== undefined && raw !== '') setPath(input, spec.path, parseEnvValue(name, raw, spec.kind));
+    if (raw === undefined || raw === '') continue;
+    setPath(input, spec.path, parseEnvValue(name, raw, spec.kind));
+    fromEnv.set(spec.path.join('.'), name);
   }
-  if (options.overrides) input = mergeDeep(input, options.overrides as Record<string, unknown>);
+  if (options.overrides) {
+    input = mergeDeep(input, options.overrides as Record<string, unknown>);
+    // A setting given explicitly no longer comes from the environment.
+    for (const key of leafPaths(options.overrides as Record<string, unknown>)) fromEnv.delete(key);
+  }
 
   const withDefaults = Value.Default(ConfigSchema, Value.Clone(input));
-  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.slice(0, 5).map((e) => {
-      const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '(root)';
-      const extra = e.keyword === 'additionalProperties' ? ` (${JSON.stringify(e.params)})` : '';
-      return `  - ${where}: ${e.message}${extra}`;
-    });
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  const problems = [...Value.Errors(ConfigSchema, withDefaults)] as SchemaProblem[];
+  if (problems.length > 0) {
+    const lines = describeProblems(problems, fromEnv, file);
+    throw new ConfigError(`invalid configuration:\n${lines.slice(0, 10).join('\n')}`);
   }
   const config = withDefaults as Config;
   config.dataDir = path.resolve(config.dataDir);

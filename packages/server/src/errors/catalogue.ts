@@ -15,6 +15,12 @@ export const ERRORS = {
   not_found: { status: 404, message: 'Not found.' },
   user_not_found: { status: 404, message: 'No such user.' },
   account_not_found: { status: 404, message: 'No such account.' },
+  channel_not_found: { status: 404, message: 'No such channel.' },
+  conversation_not_found: { status: 404, message: 'No such conversation.' },
+  sdk_option_required: {
+    status: 409,
+    message: 'Web chat channels need the "sdk" option on the account: ask the hub’s operator to enable it.',
+  },
   email_taken: { status: 409, message: 'A user with this e-mail address already exists in this account.' },
   slug_taken: { status: 409, message: 'An account with this short name already exists.' },
   seat_limit_reached: {

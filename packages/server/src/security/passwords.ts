@@ -48,14 +48,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-let decoy: Promise<string> | undefined;
+/** One decoy hash per cost: a decoy made at another cost would take another time to check. */
+const decoys = new Map<number, Promise<string>>();
 
 /**
  * Spends the same work as a real check, for sign-ins of unknown e-mail addresses, so the answer
  * time does not tell whether an address has a user.
  */
 export async function verifyAgainstDecoy(password: string, logN: number): Promise<false> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'), logN);
+  let decoy = decoys.get(logN);
+  if (!decoy) {
+    decoy = hashPassword(randomBytes(16).toString('hex'), logN);
+    decoys.set(logN, decoy);
+  }
   await verifyPassword(password, await decoy);
   return false;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { AppError } from '../errors/catalogue.js';
 import type { Database } from '../storage/database.js';
 import { accounts, users, type NewUserRow, type Role, type UserRow } from '../storage/schema.js';
@@ -35,6 +35,25 @@ function escapeLike(text: string): string {
 }
 
 /**
+ * How names compare in search and sort: without case or accents, so "elo" and "ÉLO" both find
+ * "Élodie" and she sorts among the E's. SQLite's own lower() and LIKE only fold ASCII letters,
+ * which fails the French, Dutch and German names staff lists are full of.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** The SQL function the repository registers on its connection to apply foldForSearch. */
+const FOLD = 'interact_fold';
+
+function seatLimitError(limit: number): AppError {
+  return new AppError(
+    'seat_limit_reached',
+    `All ${limit} seat${limit === 1 ? '' : 's'} of this account are taken: deactivate a user or add seats first.`,
+  );
+}
+
+/**
  * Staff users. Every method that reads or changes users takes the caller's account and filters
  * on it, so an id from another account is simply not found. Rules that span several rows (seat
  * limit, at least one administrator, unique e-mail) are checked inside the same transaction as
@@ -42,6 +61,10 @@ function escapeLike(text: string): string {
  */
 export function usersRepository(database: Database) {
   const { db } = database;
+  database.sqlite.function(FOLD, { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldForSearch(value) : value,
+  );
+  const fold = (column: AnyColumn) => sql`${sql.raw(FOLD)}(${column})`;
 
   const seatLimit = (accountId: string): number =>
     db.select({ seats: accounts.seatCount }).from(accounts).where(eq(accounts.id, accountId)).get()?.seats ?? 0;
@@ -65,24 +88,19 @@ export function usersRepository(database: Database) {
   return {
     async list(accountId: string, query: UserListQuery): Promise<{ items: UserRow[]; total: number }> {
       const search = query.search?.trim();
-      const pattern = search ? `%${escapeLike(search.toLowerCase())}%` : undefined;
+      // `%` and `_` typed by the user are searched for literally, not as wildcards.
+      const pattern = search ? `%${escapeLike(foldForSearch(search))}%` : undefined;
+      const matches = (column: AnyColumn) => sql`${fold(column)} like ${pattern} escape '\\'`;
       const where = and(
         eq(users.accountId, accountId),
-        pattern
-          ? or(
-              sql`lower(${users.firstName}) like ${pattern} escape '\\'`,
-              sql`lower(${users.lastName}) like ${pattern} escape '\\'`,
-              like(users.emailKey, sql`${pattern} escape '\\'`),
-            )
-          : undefined,
+        pattern ? or(matches(users.firstName), matches(users.lastName), matches(users.emailKey)) : undefined,
       );
-      const column = users[query.sort];
       const direction = query.order === 'desc' ? desc : asc;
       const items = db
         .select()
         .from(users)
         .where(where)
-        .orderBy(direction(sql`lower(${column})`), asc(users.id))
+        .orderBy(direction(fold(users[query.sort])), asc(users.id))
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .all();
@@ -116,7 +134,8 @@ export function usersRepository(database: Database) {
         const key = emailKey(input.email);
         if (emailTaken(accountId, key)) throw new AppError('email_taken');
         const active = input.active ?? true;
-        if (active && activeCount(accountId) >= seatLimit(accountId)) throw new AppError('seat_limit_reached');
+        const limit = seatLimit(accountId);
+        if (active && activeCount(accountId) >= limit) throw seatLimitError(limit);
         const now = new Date();
         return db
           .insert(users)
@@ -150,8 +169,9 @@ export function usersRepository(database: Database) {
           changes.emailKey = emailKey(patch.email);
           if (emailTaken(accountId, changes.emailKey, id)) throw new AppError('email_taken');
         }
-        if (!current.active && next.active && activeCount(accountId) >= seatLimit(accountId)) {
-          throw new AppError('seat_limit_reached');
+        if (!current.active && next.active) {
+          const limit = seatLimit(accountId);
+          if (activeCount(accountId) >= limit) throw seatLimitError(limit);
         }
         if (isActiveAdmin(current) && !isActiveAdmin(next) && activeCount(accountId, eq(users.role, 'administrator')) <= 1) {
           throw new AppError('last_administrator');

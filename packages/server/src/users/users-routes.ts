@@ -48,14 +48,15 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'users.manage' },
       schema: {
         tags: ['users'],
-        summary: 'Create a staff user and e-mail them a link to choose their password',
+        summary: 'Create a staff user; an active one is e-mailed a link to choose their password',
         body: CreateUserBody,
         response: { 201: UserSchema, ...errors(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
       const user = await app.users.create(request.staff.account.id, request.body);
-      app.passwordLinks.issueInBackground(user, 'invite');
+      // An inactive user could not use the link (it only works for active users): they get it on activation.
+      if (user.active) app.passwordLinks.issueInBackground(user, 'invite');
       return reply.status(201).send(toUserView(user));
     },
   );
@@ -66,7 +67,7 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'users.manage' },
       schema: {
         tags: ['users'],
-        summary: 'Change, deactivate or reactivate a staff user',
+        summary: 'Change, deactivate or reactivate a staff user (activating one who has no password yet invites them)',
         params: UserParams,
         body: UpdateUserBody,
         response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) },
@@ -77,7 +78,10 @@ const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.params.id === me.id && request.body.role !== undefined && request.body.role !== me.role) {
         throw new AppError('cannot_change_own_role');
       }
-      return toUserView(await app.users.update(account.id, request.params.id, request.body));
+      const before = await app.users.get(account.id, request.params.id);
+      const user = await app.users.update(account.id, request.params.id, request.body);
+      if (before && !before.active && user.active && !user.passwordHash) app.passwordLinks.issueInBackground(user, 'invite');
+      return toUserView(user);
     },
   );
 
