@@ -99,3 +99,129 @@ export type NewAccountRow = typeof accounts.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 export type PasswordLinkRow = typeof passwordLinks.$inferSelect;
+
+export const CHANNEL_KINDS = ['web'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export interface ChannelTheme {
+  color: string;
+  position: 'bottom-right' | 'bottom-left';
+}
+
+/** Where conversations come from. Web chat channels have a public key for the snippet. */
+export const channels = sqliteTable(
+  'channels',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CHANNEL_KINDS }).notNull(),
+    name: text('name').notNull(),
+    /** Public: goes into the snippet and the visitor socket's URL. */
+    publicKey: text('public_key').notNull(),
+    /** Private: the site's backend signs visitor identities with it (HMAC-SHA256). */
+    identitySecret: text('identity_secret').notNull(),
+    /** When true, `identify` without a valid userHash is refused. */
+    requireVerifiedIdentity: integer('require_verified_identity', { mode: 'boolean' }).notNull().default(false),
+    /** Exact origins (scheme://host[:port]) allowed to open visitor sockets. */
+    allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+    awayMessage: text('away_message').notNull(),
+    greeting: text('greeting').notNull(),
+    theme: text('theme', { mode: 'json' }).$type<ChannelTheme>().notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('channels_public_key_unique').on(t.publicKey), index('channels_account_idx').on(t.accountId)],
+);
+
+/** A person on a customer's site; anonymous until identified. Created on their first message. */
+export const visitors = sqliteTable(
+  'visitors',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the visitor token kept by their browser. */
+    tokenHash: text('token_hash').notNull(),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    email: text('email'),
+    phone: text('phone'),
+    mobile: text('mobile'),
+    birthDate: text('birth_date'),
+    /** The site's own id for this person, from identify(). */
+    externalId: text('external_id'),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    locale: text('locale'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('visitors_token_unique').on(t.tokenHash), index('visitors_channel_idx').on(t.channelId)],
+);
+
+export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed'] as const;
+export type ConversationStateValue = (typeof CONVERSATION_STATES)[number];
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: CONVERSATION_STATES }).notNull(),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    language: text('language'),
+    /** Highest message seq; the next message gets lastSeq + 1 in the same transaction. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
+    staffReadSeq: integer('staff_read_seq').notNull().default(0),
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('conversations_account_state_idx').on(t.accountId, t.state),
+    index('conversations_visitor_idx').on(t.visitorId, t.createdAt),
+  ],
+);
+
+export const AUTHOR_KINDS = ['visitor', 'user', 'bot', 'system'] as const;
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    authorKind: text('author_kind', { enum: AUTHOR_KINDS }).notNull(),
+    authorId: text('author_id'),
+    authorName: text('author_name'),
+    text: text('text').notNull(),
+    clientMsgId: text('client_msg_id'),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq_unique').on(t.conversationId, t.seq),
+    // A resend of the same client message id finds the stored message instead of adding one.
+    uniqueIndex('messages_conversation_client_msg_unique').on(t.conversationId, t.clientMsgId),
+  ],
+);
+
+export type ChannelRow = typeof channels.$inferSelect;
+export type VisitorRow = typeof visitors.$inferSelect;
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;

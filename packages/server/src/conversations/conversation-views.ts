@@ -1,0 +1,48 @@
+import type { ChatMessage, ConversationInfo, ConversationSummary } from '@interact/sdk/protocol';
+import type { ConversationRow, MessageRow } from '../storage/schema.js';
+import { visitorDisplayName } from '../visitors/visitors-repository.js';
+import type { ConversationListing } from './conversations-repository.js';
+
+export function toChatMessage(row: MessageRow): ChatMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    seq: row.seq,
+    author: {
+      kind: row.authorKind,
+      ...(row.authorId ? { id: row.authorId } : {}),
+      ...(row.authorName ? { name: row.authorName } : {}),
+    },
+    text: row.text,
+    ...(row.clientMsgId ? { clientMsgId: row.clientMsgId } : {}),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toConversationInfo(row: ConversationRow): ConversationInfo {
+  return { id: row.id, state: row.state, lastSeq: row.lastSeq, readSeq: row.staffReadSeq };
+}
+
+export function toConversationSummary(listing: ConversationListing, visitorOnline: boolean): ConversationSummary {
+  const { conversation: c, visitor, assignee, lastMessage } = listing;
+  return {
+    id: c.id,
+    channel: { id: c.channelId, name: listing.channelName },
+    state: c.state,
+    visitor: {
+      id: visitor.id,
+      name: visitorDisplayName(visitor),
+      ...(visitor.email ? { email: visitor.email } : {}),
+      verified: visitor.verified,
+      online: visitorOnline,
+    },
+    assignee: assignee ? { id: assignee.id, name: `${assignee.firstName} ${assignee.lastName}`.trim() } : null,
+    lastMessage: lastMessage
+      ? { text: lastMessage.text, author: toChatMessage(lastMessage).author, createdAt: lastMessage.createdAt.toISOString() }
+      : null,
+    lastSeq: c.lastSeq,
+    visitorReadSeq: c.visitorReadSeq,
+    createdAt: c.createdAt.toISOString(),
+    queuedAt: c.queuedAt ? c.queuedAt.toISOString() : null,
+  };
+}

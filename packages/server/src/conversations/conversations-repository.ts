@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../storage/database.js';
+import {
+  channels,
+  conversations,
+  messages,
+  users,
+  visitors,
+  type ChannelRow,
+  type ConversationRow,
+  type MessageRow,
+} from '../storage/schema.js';
+
+export interface NewMessage {
+  conversation: ConversationRow;
+  authorKind: MessageRow['authorKind'];
+  authorId?: string | null;
+  authorName?: string | null;
+  text: string;
+  clientMsgId?: string | null;
+}
+
+export interface Appended {
+  message: MessageRow;
+  conversation: ConversationRow;
+  /** True when this clientMsgId was already stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+/** A conversation with what the inbox shows about it. */
+export interface ConversationListing {
+  conversation: ConversationRow;
+  channelName: string;
+  visitor: { id: string; firstName: string | null; lastName: string | null; email: string | null; verified: boolean };
+  assignee: { id: string; firstName: string; lastName: string } | null;
+  lastMessage: MessageRow | null;
+}
+
+/**
+ * Conversations and their messages. Write methods are synchronous so they can run inside the
+ * group committer's transaction; the caller acknowledges only once that transaction committed.
+ */
+export function conversationsRepository({ db }: Database) {
+  const byId = (accountId: string, id: string) =>
+    db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id)))
+      .get();
+
+  return {
+    get: byId,
+
+    /** The visitor's most recent conversation on their channel, open or closed. */
+    latestOfVisitor(visitorId: string): ConversationRow | undefined {
+      return db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.visitorId, visitorId))
+        .orderBy(desc(conversations.createdAt))
+        .limit(1)
+        .get();
+    },
+
+    create(channel: ChannelRow, visitorId: string, language: string | null): ConversationRow {
+      const now = new Date();
+      return db
+        .insert(conversations)
+        .values({
+          id: randomUUID(),
+          accountId: channel.accountId,
+          channelId: channel.id,
+          visitorId,
+          state: 'queued',
+          language,
+          queuedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+    },
+
+    /** Stores a message with the next seq, or returns the one stored earlier with the same clientMsgId. */
+    append(input: NewMessage): Appended {
+      const { conversation } = input;
+      if (input.clientMsgId) {
+        const existing = db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversation.id), eq(messages.clientMsgId, input.clientMsgId)))
+          .get();
+        if (existing) return { message: existing, conversation: byId(conversation.accountId, conversation.id)!, duplicate: true };
+      }
+      const now = new Date();
+      // The seq comes from the row itself, incremented in SQL: the caller's copy may be stale.
+      const fresh = db
+        .update(conversations)
+        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: now })
+        .where(eq(conversations.id, conversation.id))
+        .returning()
+        .get()!;
+      const message = db
+        .insert(messages)
+        .values({
+          id: randomUUID(),
+          accountId: conversation.accountId,
+          conversationId: conversation.id,
+          seq: fresh.lastSeq,
+          authorKind: input.authorKind,
+          authorId: input.authorId ?? null,
+          authorName: input.authorName ?? null,
+          text: input.text,
+          clientMsgId: input.clientMsgId ?? null,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      return { message, conversation: fresh, duplicate: false };
+    },
+
+    messagesAfter(conversationId: string, afterSeq: number, limit = 1000): MessageRow[] {
+      return db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+        .orderBy(asc(messages.seq))
+        .limit(limit)
+        .all();
+    },
+
+    /** Takes a queued conversation; only one of several simultaneous takers gets it. */
+    take(accountId: string, id: string, userId: string): ConversationRow | undefined {
+      return db
+        .update(conversations)
+        .set({ state: 'assigned', assigneeId: userId, updatedAt: new Date() })
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id), eq(conversations.state, 'queued')))
+        .returning()
+        .get();
+    },
+
+    close(accountId: string, id: string): ConversationRow | undefined {
+      const now = new Date();
+      return db
+        .update(conversations)
+        .set({ state: 'closed', closedAt: now, updatedAt: now })
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.id, id), ne(conversations.state, 'closed')))
+        .returning()
+        .get();
+    },
+
+    markRead(accountId: string, id: string, by: 'visitor' | 'staff', seq: number): ConversationRow | undefined {
+      const column = by === 'visitor' ? conversations.visitorReadSeq : conversations.staffReadSeq;
+      const current = byId(accountId, id);
+      if (!current) return undefined;
+      const bounded = Math.min(seq, current.lastSeq);
+      if (bounded <= (by === 'visitor' ? current.visitorReadSeq : current.staffReadSeq)) return undefined;
+      return db
+        .update(conversations)
+        .set(by === 'visitor' ? { visitorReadSeq: bounded } : { staffReadSeq: bounded })
+        .where(and(eq(conversations.id, id), ne(column, bounded)))
+        .returning()
+        .get();
+    },
+
+    /** Open conversations of an account with what the inbox shows; `where` narrows them further. */
+    listings(accountId: string, where?: SQL, ids?: string[]): ConversationListing[] {
+      const rows = db
+        .select({
+          conversation: conversations,
+          channelName: channels.name,
+          visitor: {
+            id: visitors.id,
+            firstName: visitors.firstName,
+            lastName: visitors.lastName,
+            email: visitors.email,
+            verified: visitors.verified,
+          },
+          assigneeFirst: users.firstName,
+          assigneeLast: users.lastName,
+        })
+        .from(conversations)
+        .innerJoin(channels, eq(channels.id, conversations.channelId))
+        .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+        .leftJoin(users, eq(users.id, conversations.assigneeId))
+        .where(
+          and(
+            eq(conversations.accountId, accountId),
+            ids ? inArray(conversations.id, ids) : ne(conversations.state, 'closed'),
+            where,
+          ),
+        )
+        .orderBy(asc(conversations.createdAt))
+        .all();
+      return rows.map((row) => {
+        const last = row.conversation.lastSeq
+          ? db
+              .select()
+              .from(messages)
+              .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.seq, row.conversation.lastSeq)))
+              .get() ?? null
+          : null;
+        return {
+          conversation: row.conversation,
+          channelName: row.channelName,
+          visitor: row.visitor,
+          assignee:
+            row.conversation.assigneeId && row.assigneeFirst !== null
+              ? { id: row.conversation.assigneeId, firstName: row.assigneeFirst, lastName: row.assigneeLast ?? '' }
+              : null,
+          lastMessage: last,
+        };
+      });
+    },
+
+    /** Conversations a staff member may see in the inbox. */
+    visibleTo(accountId: string, user: { id: string; role: string }): ConversationListing[] {
+      const seesAll = user.role === 'administrator' || user.role === 'supervisor';
+      return this.listings(
+        accountId,
+        seesAll ? undefined : or(eq(conversations.state, 'queued'), eq(conversations.assigneeId, user.id)),
+      );
+    },
+  };
+}
+
+export type ConversationsRepository = ReturnType<typeof conversationsRepository>;

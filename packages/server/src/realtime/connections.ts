@@ -1,0 +1,142 @@
+import type { WebSocket } from 'ws';
+import type { StaffServerFrame, VisitorServerFrame } from '@interact/sdk/protocol';
+import type { AccountRow, ChannelRow, ConversationRow, UserRow, VisitorRow } from '../storage/schema.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** Sends a frame unless the socket is already closing; a closed peer is not an error. */
+function sendJson(socket: WebSocket, frame: unknown): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+}
+
+export class VisitorConnection {
+  visitor: VisitorRow | null = null;
+  conversation: ConversationRow | null = null;
+  locale: string | undefined;
+  helloDone = false;
+  /** Messages a second; frames of any kind are bounded separately. */
+  readonly sends = new TokenBucket(5, 10);
+  readonly frames = new TokenBucket(20, 40);
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly channel: ChannelRow,
+  ) {}
+
+  send(frame: VisitorServerFrame): void {
+    sendJson(this.socket, frame);
+  }
+}
+
+export class StaffConnection {
+  /** Conversations this socket has been told about and not told to forget. */
+  readonly visible = new Set<string>();
+  readonly frames = new TokenBucket(30, 60);
+
+  constructor(
+    readonly socket: WebSocket,
+    public user: UserRow,
+    readonly account: AccountRow,
+  ) {}
+
+  send(frame: StaffServerFrame): void {
+    sendJson(this.socket, frame);
+  }
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function remove<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * Who is connected, indexed the ways fan-out needs. In-process: with several hub nodes this is
+ * where a pub/sub engine (Redis) takes over delivery between nodes.
+ */
+export class ConnectionRegistry {
+  readonly #visitorsByAccount = new Map<string, Set<VisitorConnection>>();
+  readonly #visitorsByConversation = new Map<string, Set<VisitorConnection>>();
+  readonly #visitorsById = new Map<string, Set<VisitorConnection>>();
+  readonly #staffByAccount = new Map<string, Set<StaffConnection>>();
+  readonly #socketsByAddress = new Map<string, number>();
+
+  /** Counts a socket from an address; false when the address already has `max`. */
+  claimAddress(address: string, max: number): boolean {
+    const count = this.#socketsByAddress.get(address) ?? 0;
+    if (count >= max) return false;
+    this.#socketsByAddress.set(address, count + 1);
+    return true;
+  }
+
+  releaseAddress(address: string): void {
+    const count = (this.#socketsByAddress.get(address) ?? 1) - 1;
+    if (count <= 0) this.#socketsByAddress.delete(address);
+    else this.#socketsByAddress.set(address, count);
+  }
+
+  addVisitor(conn: VisitorConnection): void {
+    add(this.#visitorsByAccount, conn.channel.accountId, conn);
+  }
+
+  /** Files the connection under its visitor and conversation once they are known or change. */
+  placeVisitor(conn: VisitorConnection, previous: { visitorId?: string | undefined; conversationId?: string | undefined }): void {
+    if (previous.visitorId && previous.visitorId !== conn.visitor?.id) remove(this.#visitorsById, previous.visitorId, conn);
+    if (previous.conversationId && previous.conversationId !== conn.conversation?.id) {
+      remove(this.#visitorsByConversation, previous.conversationId, conn);
+    }
+    if (conn.visitor) add(this.#visitorsById, conn.visitor.id, conn);
+    if (conn.conversation) add(this.#visitorsByConversation, conn.conversation.id, conn);
+  }
+
+  removeVisitor(conn: VisitorConnection): void {
+    remove(this.#visitorsByAccount, conn.channel.accountId, conn);
+    if (conn.visitor) remove(this.#visitorsById, conn.visitor.id, conn);
+    if (conn.conversation) remove(this.#visitorsByConversation, conn.conversation.id, conn);
+  }
+
+  visitorsOfAccount(accountId: string): Iterable<VisitorConnection> {
+    return this.#visitorsByAccount.get(accountId) ?? [];
+  }
+
+  visitorsOfConversation(conversationId: string): Iterable<VisitorConnection> {
+    return this.#visitorsByConversation.get(conversationId) ?? [];
+  }
+
+  /** Other tabs of the same visitor follow along when one of them starts a new conversation. */
+  connectionsOfVisitor(visitorId: string): Iterable<VisitorConnection> {
+    return this.#visitorsById.get(visitorId) ?? [];
+  }
+
+  visitorOnline(visitorId: string): boolean {
+    return (this.#visitorsById.get(visitorId)?.size ?? 0) > 0;
+  }
+
+  addStaff(conn: StaffConnection): void {
+    add(this.#staffByAccount, conn.account.id, conn);
+  }
+
+  removeStaff(conn: StaffConnection): void {
+    remove(this.#staffByAccount, conn.account.id, conn);
+  }
+
+  staffOfAccount(accountId: string): Iterable<StaffConnection> {
+    return this.#staffByAccount.get(accountId) ?? [];
+  }
+
+  staffOnline(accountId: string): number {
+    return this.#staffByAccount.get(accountId)?.size ?? 0;
+  }
+
+  /** Every socket, for shutdown. */
+  *allSockets(): Iterable<WebSocket> {
+    for (const set of this.#visitorsByAccount.values()) for (const c of set) yield c.socket;
+    for (const set of this.#staffByAccount.values()) for (const c of set) yield c.socket;
+  }
+}

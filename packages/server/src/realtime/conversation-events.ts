@@ -1,0 +1,90 @@
+import type { Availability, StaffServerFrame } from '@interact/sdk/protocol';
+import { roleMay } from '../auth/permissions.js';
+import { toChatMessage, toConversationInfo, toConversationSummary } from '../conversations/conversation-views.js';
+import type { ConversationsRepository } from '../conversations/conversations-repository.js';
+import type { ChannelRow, ConversationRow, MessageRow, UserRow } from '../storage/schema.js';
+import type { ConnectionRegistry, StaffConnection, VisitorConnection } from './connections.js';
+
+/** Whether a staff member's inbox shows a conversation. */
+export function inboxShows(user: Pick<UserRow, 'id' | 'role'>, conversation: ConversationRow): boolean {
+  if (conversation.state === 'closed') return false;
+  if (roleMay(user.role, 'conversations.all')) return true;
+  return conversation.state === 'queued' || conversation.assigneeId === user.id;
+}
+
+export function availabilityFor(registry: ConnectionRegistry, channel: ChannelRow): Availability {
+  return registry.staffOnline(channel.accountId) > 0
+    ? { status: 'online' }
+    : { status: 'away', awayMessage: channel.awayMessage };
+}
+
+/**
+ * Tells everyone concerned that something happened to a conversation: staff inboxes gain, update
+ * or drop it; the visitor's tabs learn its state; messages reach whoever shows the conversation.
+ * Frames are serialised once per audience.
+ */
+export function conversationEvents(registry: ConnectionRegistry, conversations: ConversationsRepository) {
+  function summaryOf(conversation: ConversationRow) {
+    const listing = conversations.listings(conversation.accountId, undefined, [conversation.id])[0];
+    return listing && toConversationSummary(listing, registry.visitorOnline(conversation.visitorId));
+  }
+
+  function toStaffShowing(conversation: ConversationRow, frame: StaffServerFrame, except?: StaffConnection): void {
+    for (const staff of registry.staffOfAccount(conversation.accountId)) {
+      if (staff !== except && staff.visible.has(conversation.id)) staff.send(frame);
+    }
+  }
+
+  return {
+    toStaffShowing,
+
+    /** The conversation was created or its state, assignee or visitor changed. */
+    conversationChanged(conversation: ConversationRow, reason: 'taken' | 'closed' | 'transferred' = 'taken'): void {
+      const summary = summaryOf(conversation);
+      for (const staff of registry.staffOfAccount(conversation.accountId)) {
+        if (summary && inboxShows(staff.user, conversation)) {
+          staff.visible.add(conversation.id);
+          staff.send({ type: 'conversation', conversation: summary });
+        } else if (staff.visible.delete(conversation.id)) {
+          staff.send({
+            type: 'conversation-removed',
+            conversationId: conversation.id,
+            reason: conversation.state === 'closed' ? 'closed' : reason,
+          });
+        }
+      }
+      const info = toConversationInfo(conversation);
+      for (const visitor of registry.visitorsOfConversation(conversation.id)) {
+        visitor.conversation = conversation;
+        visitor.send({ type: 'conversation', conversation: info });
+      }
+    },
+
+    /** A new message: to the visitor's tabs and the staff showing it, except the sender's socket. */
+    messageAdded(
+      message: MessageRow,
+      conversation: ConversationRow,
+      except?: { visitor?: VisitorConnection; staff?: StaffConnection },
+    ): void {
+      const frame = { type: 'message', message: toChatMessage(message) } as const;
+      for (const visitor of registry.visitorsOfConversation(conversation.id)) {
+        if (visitor !== except?.visitor) visitor.send(frame);
+      }
+      toStaffShowing(conversation, frame, except?.staff);
+    },
+
+    /** The visitor came or went (their last tab closed). */
+    visitorPresence(conversation: ConversationRow, online: boolean): void {
+      toStaffShowing(conversation, { type: 'visitor-presence', conversationId: conversation.id, online });
+    },
+
+    /** Staff came online or the last one left: visitors of the account learn whether anyone can answer. */
+    availabilityChanged(accountId: string): void {
+      for (const visitor of registry.visitorsOfAccount(accountId)) {
+        visitor.send({ type: 'availability', availability: availabilityFor(registry, visitor.channel) });
+      }
+    },
+  };
+}
+
+export type ConversationEvents = ReturnType<typeof conversationEvents>;

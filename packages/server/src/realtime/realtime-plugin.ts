@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import websocket from '@fastify/websocket';
+import { CLOSE_CODES, LIMITS } from '@interact/sdk/protocol';
+import { channelsRepository } from '../channels/channels-repository.js';
+import { conversationsRepository } from '../conversations/conversations-repository.js';
+import { GroupCommitter } from '../storage/group-commit.js';
+import { visitorsRepository } from '../visitors/visitors-repository.js';
+import type { ChatContext } from './chat-context.js';
+import { ConnectionRegistry } from './connections.js';
+import { conversationEvents } from './conversation-events.js';
+import { staffSocket } from './staff-socket.js';
+import { visitorSocket } from './visitor-socket.js';
+
+/**
+ * Live chat over WebSockets: one socket per visitor tab and per staff session. Frames are small
+ * and bounded; compression stays off (it costs about 240 KB per idle connection).
+ */
+export default fp(
+  async (app) => {
+    await app.register(websocket, {
+      options: { maxPayload: LIMITS.frameBytes, perMessageDeflate: false, clientTracking: false },
+    });
+    const registry = new ConnectionRegistry();
+    const conversations = conversationsRepository(app.storage);
+    const ctx: ChatContext = {
+      registry,
+      committer: new GroupCommitter(app.storage),
+      conversations,
+      visitors: visitorsRepository(app.storage),
+      channels: app.channels,
+      events: conversationEvents(registry, conversations),
+      log: app.log,
+    };
+    await app.register(visitorSocket(ctx));
+    await app.register(staffSocket(ctx));
+
+    // Sockets are told the hub is going away, so clients reconnect to the next one at once.
+    app.addHook('preClose', async () => {
+      for (const socket of registry.allSockets()) socket.close(CLOSE_CODES.goingAway, 'hub restarting');
+    });
+  },
+  { name: 'realtime', dependencies: ['storage', 'auth', 'channels', 'accounts'] },
+);

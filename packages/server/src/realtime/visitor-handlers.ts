@@ -1,0 +1,194 @@
+import type { VisitorClientFrame, VisitorProfile } from '@interact/sdk/protocol';
+import { toChatMessage, toConversationInfo } from '../conversations/conversation-views.js';
+import type { ConversationRow, VisitorRow } from '../storage/schema.js';
+import { hashVisitorToken, identityVerified, newVisitorToken } from '../visitors/visitor-identity.js';
+import type { ChatContext } from './chat-context.js';
+import { refuseText } from './message-text.js';
+import type { VisitorConnection } from './connections.js';
+import { availabilityFor } from './conversation-events.js';
+import type { HandlerMap } from './handler-map.js';
+
+function visitorInfo(visitor: VisitorRow) {
+  const profile: VisitorProfile = {};
+  if (visitor.firstName) profile.firstName = visitor.firstName;
+  if (visitor.lastName) profile.lastName = visitor.lastName;
+  if (visitor.email) profile.email = visitor.email;
+  if (visitor.phone) profile.phone = visitor.phone;
+  if (visitor.mobile) profile.mobile = visitor.mobile;
+  if (visitor.birthDate) profile.birthDate = visitor.birthDate;
+  return { id: visitor.id, verified: visitor.verified, profile };
+}
+
+/**
+ * Handlers for the visitor socket. Each one reaches its database write synchronously, so frames
+ * from one socket are committed in the order they arrived, and acknowledged after the commit.
+ */
+export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame, VisitorConnection> {
+  const { registry, committer, conversations, visitors, events } = ctx;
+
+  /** Creates the visitor on first need; the token goes to the browser once, before anything else. */
+  function ensureVisitor(conn: VisitorConnection): { visitor: VisitorRow; token?: string } {
+    if (conn.visitor) return { visitor: conn.visitor };
+    const token = newVisitorToken();
+    const visitor = visitors.create(conn.channel, hashVisitorToken(token), conn.locale);
+    conn.visitor = visitor;
+    return { visitor, token };
+  }
+
+  function follow(conn: VisitorConnection, visitor: VisitorRow | null, conversation: ConversationRow | null) {
+    const previous = { visitorId: conn.visitor?.id, conversationId: conn.conversation?.id };
+    conn.visitor = visitor;
+    conn.conversation = conversation;
+    registry.placeVisitor(conn, previous);
+  }
+
+  return {
+    hello(conn, frame) {
+      if (conn.helloDone) {
+        conn.send({ type: 'error', code: 'bad_frame', message: 'hello was already sent on this socket' });
+        return;
+      }
+      conn.helloDone = true;
+      conn.locale = frame.locale;
+      const visitor = frame.visitorToken
+        ? visitors.findByTokenHash(conn.channel.id, hashVisitorToken(frame.visitorToken)) ?? null
+        : null;
+      const conversation = visitor ? conversations.latestOfVisitor(visitor.id) ?? null : null;
+      const wasOnline = visitor ? registry.visitorOnline(visitor.id) : true;
+      follow(conn, visitor, conversation);
+      const { channel } = conn;
+      conn.send({
+        type: 'welcome',
+        channel: { name: channel.name, greeting: channel.greeting, color: channel.theme.color, position: channel.theme.position },
+        availability: availabilityFor(registry, channel),
+        visitor: visitor ? visitorInfo(visitor) : null,
+        conversation: conversation ? toConversationInfo(conversation) : null,
+      });
+      if (conversation) {
+        const after = frame.conversationId === conversation.id ? (frame.lastSeq ?? 0) : 0;
+        for (const row of conversations.messagesAfter(conversation.id, after)) {
+          conn.send({ type: 'message', message: toChatMessage(row) });
+        }
+        if (!wasOnline) events.visitorPresence(conversation, true);
+      }
+    },
+
+    async send(conn, frame) {
+      if (!conn.sends.take()) {
+        conn.send({ type: 'error', code: 'rate_limited', message: 'Too many messages: wait a moment.', clientMsgId: frame.clientMsgId });
+        return;
+      }
+      const refusal = refuseText(frame.text, frame.clientMsgId);
+      if (refusal) {
+        conn.send(refusal);
+        return;
+      }
+      const visitorBefore = conn.visitor;
+      const outcome = await committer
+        .run(() => {
+          const { visitor, token } = ensureVisitor(conn);
+          let conversation = conversations.latestOfVisitor(visitor.id);
+          let started = false;
+          if (!conversation || conversation.state === 'closed') {
+            conversation = conversations.create(conn.channel, visitor.id, conn.locale ?? null);
+            started = true;
+          }
+          const appended = conversations.append({
+            conversation,
+            authorKind: 'visitor',
+            authorId: visitor.id,
+            text: frame.text,
+            clientMsgId: frame.clientMsgId,
+          });
+          return { visitor, token, started, ...appended };
+        })
+        .catch((error: unknown) => {
+          ctx.log.error({ err: error }, 'could not store a visitor message');
+          // A visitor created in the failed write does not exist: forget it. Checked in the
+          // database, because another send of the same batch may have created it and committed.
+          if (conn.visitor && conn.visitor !== visitorBefore && !visitors.get(conn.visitor.accountId, conn.visitor.id)) {
+            conn.visitor = visitorBefore;
+          }
+          conn.send({ type: 'error', code: 'internal', message: 'The message could not be stored: send it again.', clientMsgId: frame.clientMsgId });
+          return null;
+        });
+      if (!outcome) return;
+      const { visitor, token, started, message, conversation, duplicate } = outcome;
+      if (token) conn.send({ type: 'visitor', visitorToken: token, visitor: visitorInfo(visitor) });
+      // Every tab of this visitor moves to the conversation the message went to (a new one, or one
+      // another tab started), and learns about it before the ack that refers to it.
+      const moved = [...new Set([...registry.connectionsOfVisitor(visitor.id), conn])].filter(
+        (tab) => tab.conversation?.id !== conversation.id,
+      );
+      for (const tab of moved) follow(tab, visitor, conversation);
+      // A new conversation is news for the staff inboxes too; that event also tells the tabs.
+      if (started) events.conversationChanged(conversation);
+      else for (const tab of moved) tab.send({ type: 'conversation', conversation: toConversationInfo(conversation) });
+      conn.conversation = conversation;
+      conn.send({
+        type: 'ack',
+        clientMsgId: frame.clientMsgId,
+        id: message.id,
+        seq: message.seq,
+        conversationId: message.conversationId,
+        createdAt: message.createdAt.toISOString(),
+      });
+      if (!duplicate) events.messageAdded(message, conversation, { visitor: conn });
+    },
+
+    typing(conn, frame) {
+      const { conversation } = conn;
+      if (!conversation || conversation.state === 'closed') return;
+      events.toStaffShowing(conversation, {
+        type: 'typing',
+        conversationId: conversation.id,
+        author: { kind: 'visitor' },
+        typing: frame.typing,
+      });
+    },
+
+    async read(conn, frame) {
+      const current = conn.conversation;
+      if (!current) return;
+      const updated = await committer.run(() => conversations.markRead(current.accountId, current.id, 'visitor', frame.seq));
+      if (!updated) return;
+      conn.conversation = updated;
+      events.toStaffShowing(updated, { type: 'read', conversationId: updated.id, by: 'visitor', seq: updated.visitorReadSeq });
+    },
+
+    async identify(conn, frame) {
+      const { profile, userHash } = frame;
+      const subject = profile.userId ?? profile.email;
+      const verified = Boolean(userHash && subject && identityVerified(conn.channel.identitySecret, subject, userHash));
+      if ((userHash && !verified) || (conn.channel.requireVerifiedIdentity && !verified)) {
+        conn.send({
+          type: 'error',
+          code: 'identity_not_verified',
+          message: 'This site requires a verified identity: the userHash does not match.',
+        });
+        return;
+      }
+      const outcome = await committer.run(() => {
+        const { visitor, token } = ensureVisitor(conn);
+        const updated = visitors.updateProfile(visitor.accountId, visitor.id, {
+          ...(profile.firstName !== undefined ? { firstName: profile.firstName } : {}),
+          ...(profile.lastName !== undefined ? { lastName: profile.lastName } : {}),
+          ...(profile.email !== undefined ? { email: profile.email } : {}),
+          ...(profile.phone !== undefined ? { phone: profile.phone } : {}),
+          ...(profile.mobile !== undefined ? { mobile: profile.mobile } : {}),
+          ...(profile.birthDate !== undefined ? { birthDate: profile.birthDate } : {}),
+          ...(profile.userId !== undefined ? { externalId: profile.userId } : {}),
+          verified,
+        });
+        return { visitor: updated, token };
+      });
+      conn.visitor = outcome.visitor;
+      registry.placeVisitor(conn, {});
+      conn.send({ type: 'visitor', ...(outcome.token ? { visitorToken: outcome.token } : {}), visitor: visitorInfo(outcome.visitor) });
+      // Inboxes show the visitor's new name. Re-read: this socket's copy of the conversation may be
+      // stale (messages from other tabs and staff do not update it), and the event sends it out.
+      const current = conn.conversation && conversations.get(conn.conversation.accountId, conn.conversation.id);
+      if (current && current.state !== 'closed') events.conversationChanged(current);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CLOSE_CODES } from '@interact/sdk/protocol';
+import { AppError } from '../errors/catalogue.js';
+import type { ChannelRow } from '../storage/schema.js';
+import { holdAddress } from './address-allowance.js';
+import type { ChatContext } from './chat-context.js';
+import { VisitorConnection } from './connections.js';
+import { parseVisitorFrame } from './frame-schemas.js';
+import { dispatch } from './handler-map.js';
+import { visitorHandlers } from './visitor-handlers.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The channel a visitor socket is opening, found before the upgrade. */
+    chatChannel?: ChannelRow;
+  }
+}
+
+/**
+ * `GET /ws/visitor?key=<channel public key>`: checked before the upgrade (channel, Origin,
+ * sockets per address), then a hello frame within the time limit, then any visitor frame.
+ */
+export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const handlers = visitorHandlers(ctx);
+    const { maxSocketsPerAddress, helloTimeoutMs } = app.config.realtime;
+
+    app.get(
+      '/ws/visitor',
+      {
+        websocket: true,
+        schema: { hide: true, querystring: Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) }) },
+        preValidation: async (request) => {
+          const { key } = request.query as { key: string };
+          const channel = await app.channels.findByPublicKey(key);
+          const account = channel && (await app.accounts.findById(channel.accountId));
+          if (!channel?.active || !account?.active) throw new AppError('channel_not_found');
+          const origin = request.headers.origin;
+          if (!origin || !channel.allowedOrigins.includes(origin)) {
+            throw new AppError('forbidden', `This site (${origin ?? 'no origin'}) is not allowed to use this chat channel.`);
+          }
+          holdAddress(ctx.registry, request, maxSocketsPerAddress);
+          request.chatChannel = channel;
+        },
+      },
+      (socket, request) => {
+        const conn = new VisitorConnection(socket, request.chatChannel!);
+        ctx.registry.addVisitor(conn);
+        const helloTimer = setTimeout(() => {
+          if (!conn.helloDone) socket.close(CLOSE_CODES.helloTimeout, 'hello expected');
+        }, helloTimeoutMs);
+
+        socket.on('message', (data, isBinary) => {
+          // Parsed before the rate check (a frame is at most LIMITS.frameBytes), so that a dropped
+          // send is named by its clientMsgId and the client knows which message to send again.
+          const frame = isBinary ? null : parseVisitorFrame(data.toString());
+          if (!conn.frames.take()) {
+            conn.send({
+              type: 'error',
+              code: 'rate_limited',
+              message: 'Too many frames: slow down.',
+              ...(frame?.type === 'send' ? { clientMsgId: frame.clientMsgId } : {}),
+            });
+            return;
+          }
+          if (!frame) {
+            conn.send({ type: 'error', code: 'bad_frame', message: 'Not a frame this socket understands.' });
+            return;
+          }
+          if (!conn.helloDone && frame.type !== 'hello') {
+            conn.send({ type: 'error', code: 'hello_required', message: 'Send hello first.' });
+            return;
+          }
+          Promise.resolve(dispatch(handlers, conn, frame)).catch((error: unknown) => {
+            request.log.error({ err: error, frame: frame.type }, 'visitor frame failed');
+            conn.send({
+              type: 'error',
+              code: 'internal',
+              message: 'The hub could not handle this frame.',
+              ...(frame.type === 'send' ? { clientMsgId: frame.clientMsgId } : {}),
+            });
+          });
+        });
+
+        socket.on('close', () => {
+          clearTimeout(helloTimer);
+          ctx.registry.removeVisitor(conn);
+          request.releaseAddress?.();
+          if (conn.visitor && conn.conversation && !ctx.registry.visitorOnline(conn.visitor.id)) {
+            ctx.events.visitorPresence(conn.conversation, false);
+          }
+        });
+      },
+    );
+  };
+}

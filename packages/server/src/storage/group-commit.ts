@@ -1,0 +1,65 @@
+import type { Database } from './database.js';
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: writes queued in the same event-loop turn run in one transaction, so a burst of
+ * messages pays for one fsync (synchronous=FULL) instead of one each. Each write runs in its own
+ * savepoint: one that throws is rolled back alone and rejects alone, the others still commit
+ * (unless the failure ended the transaction itself: then the whole batch rejects, nothing written).
+ * Promises resolve only after the commit, which is what lets the hub acknowledge on resolve.
+ */
+export class GroupCommitter {
+  #queue: Pending[] = [];
+  #scheduled = false;
+
+  constructor(private readonly database: Database) {}
+
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    const { sqlite } = this.database;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      sqlite
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              // A nested better-sqlite3 transaction is a savepoint.
+              outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
+            } catch (error) {
+              // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
+              // just the savepoint. Going on would run the remaining writes outside any transaction,
+              // each committing alone while being reported as failed: give the whole batch up instead.
+              if (!sqlite.inTransaction) throw error;
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+}

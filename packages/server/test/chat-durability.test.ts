@@ -1,0 +1,341 @@
+import { describe, expect, it } from 'vitest';
+import { CLOSE_CODES, type AckFrame, type ErrorFrame } from '@interact/sdk/protocol';
+import { GroupCommitter } from '../src/storage/group-commit.js';
+import {
+  chatAccount,
+  committedReader,
+  newClientMsgId,
+  openStaff,
+  openVisitor,
+  persistentDataDir,
+  say,
+  startChatHub,
+  startHubOn,
+  storedMessages,
+  type StoredMessage,
+  type VisitorSocket,
+} from './chat-helpers.js';
+
+/**
+ * What the hub promises about messages: an ack means the message is committed (and so survives a
+ * restart), a resend with the same clientMsgId is stored once, and a visitor who comes back gets
+ * exactly what they missed.
+ */
+
+function ackOf(socket: VisitorSocket, clientMsgId: string, timeoutMs?: number): Promise<AckFrame> {
+  return socket.waitFor<AckFrame>((f) => f.type === 'ack' && f.clientMsgId === clientMsgId, `the ack of ${clientMsgId}`, timeoutMs);
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+describe('acknowledgements', () => {
+  it('acks only what is committed: at the moment an ack arrives its row is visible to another connection', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket } = await openVisitor(hub, shop.channel.publicKey);
+    const reader = committedReader(hub);
+    const rowsAtAck = new Map<string, StoredMessage | undefined>();
+    socket.observe((frame) => {
+      if (frame.type !== 'ack') return;
+      rowsAtAck.set(
+        frame.clientMsgId,
+        reader
+          .prepare('SELECT id, conversation_id, seq, author_kind, text, client_msg_id FROM messages WHERE id = ?')
+          .get(frame.id) as StoredMessage | undefined,
+      );
+    });
+
+    // Three sends without waiting in between: acks come back in order with seq 1, 2, 3.
+    const ids = ['one', 'two', 'three'].map((text) => {
+      const clientMsgId = newClientMsgId();
+      socket.send({ type: 'send', clientMsgId, text });
+      return { clientMsgId, text };
+    });
+    const acks = await socket.many('ack', 3);
+    expect(acks.map((a) => [a.clientMsgId, a.seq])).toEqual(ids.map((m, i) => [m.clientMsgId, i + 1]));
+    for (const [i, ack] of acks.entries()) {
+      expect(rowsAtAck.get(ack.clientMsgId)).toEqual({
+        id: ack.id,
+        conversation_id: ack.conversationId,
+        seq: i + 1,
+        author_kind: 'visitor',
+        text: ids[i]!.text,
+        client_msg_id: ack.clientMsgId,
+      });
+    }
+    expect(storedMessages(hub).map((m) => m.id)).toEqual(acks.map((a) => a.id));
+  });
+
+  it('answers a write that fails with an error naming the message, never an ack, and a retry stores it once', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket: other } = await openVisitor(hub, shop.channel.publicKey);
+    await say(other, 'I was here first');
+    const { socket } = await openVisitor(hub, shop.channel.publicKey);
+    // Stands in for a disk error: the insert of this one text fails inside the transaction.
+    hub.storage.sqlite.exec(
+      `CREATE TRIGGER refuse_boom BEFORE INSERT ON messages WHEN NEW.text = 'boom' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+    );
+
+    const clientMsgId = newClientMsgId();
+    socket.send({ type: 'send', clientMsgId, text: 'boom' });
+    const otherAck = say(other, 'fine');
+    const error = await socket.waitFor<ErrorFrame>((f) => f.type === 'error', 'an error');
+    expect(error).toMatchObject({ code: 'internal', clientMsgId });
+    // The write failed as a whole: no message, and no visitor for this first-time writer.
+    expect((await otherAck).seq).toBe(2);
+    await socket.sync();
+    expect(socket.unread()).toEqual([]);
+    expect(storedMessages(hub).map((m) => m.text)).toEqual(['I was here first', 'fine']);
+    expect(hub.storage.sqlite.prepare('SELECT count(*) AS n FROM visitors').get()).toEqual({ n: 1 });
+
+    hub.storage.sqlite.exec('DROP TRIGGER refuse_boom');
+    socket.send({ type: 'send', clientMsgId, text: 'boom' });
+    socket.send({ type: 'send', clientMsgId, text: 'boom' });
+    const [first, second] = await socket.many('ack', 2);
+    expect(first).toMatchObject({ clientMsgId, seq: 1 });
+    expect(second).toEqual(first);
+    expect((await socket.next('visitor')).visitorToken).toEqual(expect.any(String));
+    expect(storedMessages(hub).filter((m) => m.client_msg_id === clientMsgId)).toHaveLength(1);
+    expect(hub.storage.sqlite.prepare('SELECT count(*) AS n FROM visitors').get()).toEqual({ n: 2 });
+  });
+});
+
+describe('the same clientMsgId sent many times', () => {
+  it('is stored once when one socket sends it 10 times at once; every ack names the same message', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket } = await openVisitor(hub, shop.channel.publicKey);
+
+    const clientMsgId = newClientMsgId();
+    for (const _ of range(10)) socket.send({ type: 'send', clientMsgId, text: 'only once please' });
+    const acks = await socket.many('ack', 10);
+    expect(new Set(acks.map((a) => `${a.id}/${a.seq}/${a.conversationId}`)).size).toBe(1);
+    expect(acks[0]!.seq).toBe(1);
+    expect(storedMessages(hub)).toEqual([expect.objectContaining({ id: acks[0]!.id, seq: 1, client_msg_id: clientMsgId })]);
+    // One visitor and one conversation came out of it, not ten.
+    expect(socket.unread('visitor')).toHaveLength(1);
+    expect(hub.storage.sqlite.prepare('SELECT count(*) AS n FROM conversations').get()).toEqual({ n: 1 });
+  });
+
+  it('is stored once when two tabs of the same visitor send it 10 times each at once', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket: first } = await openVisitor(hub, shop.channel.publicKey);
+    const opening = await say(first, 'Hello');
+    const { visitorToken } = await first.next('visitor');
+    const hello = { visitorToken: visitorToken!, conversationId: opening.conversationId, lastSeq: opening.seq };
+    const [tabA, tabB] = await Promise.all([openVisitor(hub, shop.channel.publicKey, hello), openVisitor(hub, shop.channel.publicKey, hello)]);
+
+    const clientMsgId = newClientMsgId();
+    for (const _ of range(10)) {
+      tabA.socket.send({ type: 'send', clientMsgId, text: 'from two tabs' });
+      tabB.socket.send({ type: 'send', clientMsgId, text: 'from two tabs' });
+    }
+    const acks = [...(await tabA.socket.many('ack', 10)), ...(await tabB.socket.many('ack', 10))];
+    expect(new Set(acks.map((a) => `${a.id}/${a.seq}`))).toEqual(new Set([`${acks[0]!.id}/2`]));
+    expect(storedMessages(hub).map((m) => [m.seq, m.client_msg_id])).toEqual([
+      [1, opening.clientMsgId],
+      [2, clientMsgId],
+    ]);
+    // The first tab, which sent nothing, sees the message once.
+    const seen = await first.next('message');
+    expect(seen.message).toMatchObject({ id: acks[0]!.id, seq: 2 });
+    await first.sync();
+    expect(first.unread('message')).toEqual([]);
+  });
+});
+
+describe('coming back', () => {
+  it('replays exactly what a visitor missed while away, in order; a reload with lastSeq 0 gets everything', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const key = shop.channel.publicKey;
+    const { socket: visitor } = await openVisitor(hub, key);
+    const first = await say(visitor, 'Is my parcel on its way?');
+    const { visitorToken } = await visitor.next('visitor');
+    const { conversationId } = first;
+
+    const { socket: agent, welcome } = await openStaff(hub, await shop.staffToken('agent'));
+    expect(welcome.conversations[0]).toMatchObject({ id: conversationId, visitor: { online: true } });
+    await visitor.drop();
+    expect(await agent.next('visitor-presence')).toEqual({ type: 'visitor-presence', conversationId, online: false });
+
+    const answers = await Promise.all(range(10).map((i) => say(agent, `Answer ${i + 1}`, { conversationId })));
+    expect(answers.map((a) => a.seq)).toEqual(range(10).map((i) => i + 2));
+
+    const hello = { visitorToken: visitorToken!, conversationId, lastSeq: first.seq };
+    const { socket: back, welcome: again } = await openVisitor(hub, key, hello);
+    expect(again.visitor?.id).toEqual(expect.any(String));
+    expect(again.conversation).toEqual({ id: conversationId, state: 'assigned', lastSeq: 11, readSeq: 0 });
+    const replay = await back.many('message', 10);
+    expect(replay.map((f) => [f.message.seq, f.message.id, f.message.text])).toEqual(answers.map((a, i) => [a.seq, a.id, `Answer ${i + 1}`]));
+    await back.sync();
+    expect(back.unread('message')).toEqual([]);
+    expect(await agent.next('visitor-presence')).toEqual({ type: 'visitor-presence', conversationId, online: true });
+
+    // New messages after the replay arrive live, once.
+    const live = await say(agent, 'Anything else?', { conversationId });
+    expect((await back.next('message')).message).toMatchObject({ id: live.id, seq: 12 });
+
+    const { socket: reloaded } = await openVisitor(hub, key, { ...hello, lastSeq: 0 });
+    const everything = await reloaded.many('message', 12);
+    expect(everything.map((f) => f.message.seq)).toEqual(range(12).map((i) => i + 1));
+    expect(everything[0]!.message).toMatchObject({ id: first.id, text: 'Is my parcel on its way?', author: { kind: 'visitor' } });
+    await reloaded.sync();
+    expect(reloaded.unread('message')).toEqual([]);
+  });
+});
+
+describe('restarting the hub', () => {
+  it('keeps every acknowledged message, and the visitor resumes on the new hub', async () => {
+    const dataDir = persistentDataDir();
+    const first = await startHubOn(dataDir);
+    const shop = await chatAccount(first);
+    const key = shop.channel.publicKey;
+    const { socket: visitor } = await openVisitor(first, key);
+    const acks: AckFrame[] = [await say(visitor, 'Before the restart')];
+    const { visitorToken } = await visitor.next('visitor');
+    const { conversationId } = acks[0]!;
+    const { socket: agent } = await openStaff(first, await shop.staffToken('agent'));
+    for (const i of range(3)) acks.push(await say(agent, `Staff ${i}`, { conversationId }));
+    for (const i of range(3)) acks.push(await say(visitor, `Visitor ${i}`));
+
+    await first.close();
+    // Sockets are told the hub is going away, so real clients reconnect at once.
+    expect((await visitor.closed()).code).toBe(CLOSE_CODES.goingAway);
+    expect((await agent.closed()).code).toBe(CLOSE_CODES.goingAway);
+
+    const second = await startHubOn(dataDir);
+    expect(storedMessages(second).map((m) => [m.id, m.seq, m.client_msg_id])).toEqual(acks.map((a) => [a.id, a.seq, a.clientMsgId]));
+    const { socket: back, welcome } = await openVisitor(second, key, { visitorToken: visitorToken!, conversationId, lastSeq: 0 });
+    expect(welcome.conversation).toMatchObject({ id: conversationId, lastSeq: 7 });
+    expect((await back.many('message', 7)).map((f) => f.message.id)).toEqual(acks.map((a) => a.id));
+    expect((await say(back, 'After the restart')).seq).toBe(8);
+  });
+
+  it('keeps all of a 50-message burst when the hub is closed the moment the last ack arrives', async () => {
+    const dataDir = persistentDataDir();
+    const first = await startHubOn(dataDir);
+    const shop = await chatAccount(first);
+    // Five visitors, ten messages each: one visitor alone may not send that fast.
+    const visitors = await Promise.all(range(5).map(() => openVisitor(first, shop.channel.publicKey)));
+    const sent = visitors.flatMap(({ socket }, v) =>
+      range(10).map((i) => {
+        const clientMsgId = newClientMsgId();
+        socket.send({ type: 'send', clientMsgId, text: `visitor ${v} message ${i}` });
+        return { socket, clientMsgId };
+      }),
+    );
+    const acks = await Promise.all(sent.map(({ socket, clientMsgId }) => ackOf(socket, clientMsgId)));
+    await first.close();
+
+    const second = await startHubOn(dataDir);
+    const stored = new Map(storedMessages(second).map((m) => [m.id, m]));
+    expect(stored.size).toBe(50);
+    for (const ack of acks) {
+      expect(stored.get(ack.id)).toMatchObject({ seq: ack.seq, conversation_id: ack.conversationId, client_msg_id: ack.clientMsgId });
+    }
+  });
+
+  it('loses nothing acknowledged when it closes in the middle of a burst', async () => {
+    const dataDir = persistentDataDir();
+    const first = await startHubOn(dataDir);
+    const shop = await chatAccount(first);
+    const visitors = await Promise.all(range(5).map(() => openVisitor(first, shop.channel.publicKey)));
+    const acks: AckFrame[] = [];
+    for (const { socket } of visitors) socket.observe((f) => f.type === 'ack' && acks.push(f));
+    // Close as soon as the first ack arrives, with most of the burst still in flight.
+    let closing: Promise<void> | undefined;
+    const closeStarted = new Promise<void>((resolve) => {
+      visitors[0]!.socket.observe((f) => {
+        if (f.type !== 'ack' || closing) return;
+        closing = first.close();
+        resolve();
+      });
+    });
+    for (const [v, { socket }] of visitors.entries()) {
+      for (const i of range(10)) socket.send({ type: 'send', clientMsgId: newClientMsgId(), text: `visitor ${v} message ${i}` });
+    }
+    await closeStarted;
+    await closing;
+    await Promise.all(visitors.map(({ socket }) => socket.closed()));
+
+    const second = await startHubOn(dataDir);
+    const stored = storedMessages(second);
+    const byId = new Map(stored.map((m) => [m.id, m]));
+    expect(acks.length).toBeGreaterThan(0);
+    for (const ack of acks) expect(byId.get(ack.id)).toMatchObject({ seq: ack.seq, client_msg_id: ack.clientMsgId });
+    // Whatever made it in did so whole: each conversation's seqs run 1..n without gaps.
+    const seqs = new Map<string, number[]>();
+    for (const m of stored) seqs.set(m.conversation_id, [...(seqs.get(m.conversation_id) ?? []), m.seq]);
+    for (const list of seqs.values()) expect(list).toEqual(range(list.length).map((i) => i + 1));
+  });
+});
+
+describe('group commit', () => {
+  /** A scratch table and a committer on a test hub's database. */
+  async function scratch() {
+    const hub = await startChatHub();
+    const { sqlite } = hub.storage;
+    sqlite.exec('CREATE TABLE scratch (v TEXT NOT NULL UNIQUE)');
+    const insert = sqlite.prepare('INSERT INTO scratch (v) VALUES (?)');
+    const reader = committedReader(hub);
+    const visible = () => (reader.prepare('SELECT v FROM scratch ORDER BY v').all() as Array<{ v: string }>).map((r) => r.v);
+    return { hub, sqlite, insert, visible, committer: new GroupCommitter(hub.storage) };
+  }
+
+  it('runs the writes of one event-loop turn in one transaction, resolving each only after the commit', async () => {
+    const { insert, visible, committer } = await scratch();
+    const seenInside: string[][] = [];
+    const seenAfter: string[][] = [];
+    const writes = ['a', 'b', 'c'].map((v) =>
+      committer
+        .run(() => {
+          insert.run(v);
+          // Not committed yet: another connection sees none of this batch.
+          seenInside.push(visible());
+          return v;
+        })
+        .then((value) => {
+          seenAfter.push(visible());
+          return value;
+        }),
+    );
+    expect(await Promise.all(writes)).toEqual(['a', 'b', 'c']);
+    expect(seenInside).toEqual([[], [], []]);
+    expect(seenAfter).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
+  });
+
+  it('rolls back and rejects only the write that failed; the rest of the batch commits', async () => {
+    const { insert, visible, committer } = await scratch();
+    const outcomes = await Promise.allSettled([
+      committer.run(() => insert.run('a')),
+      committer.run(() => {
+        insert.run('half');
+        throw new Error('no');
+      }),
+      committer.run(() => insert.run('a')), // unique violation
+      committer.run(() => insert.run('c')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(visible()).toEqual(['a', 'c']);
+  });
+
+  it('rejects the whole batch, writing nothing, when a failure ends the transaction itself', async () => {
+    const { sqlite, insert, visible, committer } = await scratch();
+    // RAISE(ROLLBACK) ends the enclosing transaction, as SQLite does on some I/O errors. The writes
+    // after it must not run outside any transaction (each committing alone, yet rejected).
+    sqlite.exec(`CREATE TRIGGER scratch_fatal BEFORE INSERT ON scratch WHEN NEW.v = 'fatal' BEGIN SELECT RAISE(ROLLBACK, 'gone'); END`);
+    const outcomes = await Promise.allSettled(['a', 'fatal', 'c'].map((v) => committer.run(() => insert.run(v))));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(visible()).toEqual([]);
+    expect(sqlite.inTransaction).toBe(false);
+
+    // The committer goes on working afterwards.
+    await committer.run(() => insert.run('d'));
+    expect(visible()).toEqual(['d']);
+  });
+});
