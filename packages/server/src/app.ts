@@ -4,13 +4,18 @@ import accountsPlugin from './accounts/accounts-plugin.js';
 import accountsRoutes from './accounts/accounts-routes.js';
 import authPlugin from './auth/auth-plugin.js';
 import authRoutes from './auth/auth-routes.js';
+import channelsPlugin from './channels/channels-plugin.js';
+import channelsRoutes from './channels/channels-routes.js';
 import type { Config } from './config/config.js';
 import configPlugin from './config/config-plugin.js';
 import errorHandler from './errors/error-handler.js';
+import demoSiteRoutes from './demo/demo-site-routes.js';
 import healthRoutes from './health/health-routes.js';
 import securityPlugin from './http/security-plugin.js';
 import mailPlugin from './mail/mail-plugin.js';
 import openapiPlugin from './openapi/openapi-plugin.js';
+import realtimePlugin from './realtime/realtime-plugin.js';
+import sdkAssetsRoutes from './sdk-assets/sdk-assets-routes.js';
 import type { Database } from './storage/database.js';
 import storagePlugin from './storage/storage-plugin.js';
 import usersPlugin from './users/users-plugin.js';
@@ -20,6 +25,8 @@ export interface AppOptions {
   config: Config;
   /** An already opened database; by default the app opens the one in the data folder. */
   database?: Database;
+  /** Serve the static example at /demo/. */
+  demo?: boolean;
 }
 
 /** The whole hub as one Fastify plugin: infrastructure first, then domains, then routes. */
@@ -33,13 +40,18 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(accountsPlugin);
   await fastify.register(usersPlugin);
   await fastify.register(authPlugin);
+  await fastify.register(channelsPlugin);
+  await fastify.register(realtimePlugin);
 
   await fastify.register(healthRoutes);
+  await fastify.register(sdkAssetsRoutes);
+  if (options.demo) await fastify.register(demoSiteRoutes);
   await fastify.register(
     async (api) => {
       await api.register(authRoutes);
       await api.register(accountsRoutes);
       await api.register(usersRoutes);
+      await api.register(channelsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -7,7 +7,14 @@ import type { Database } from './storage/database.js';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the hub without listening: the CLI listens, tests use inject(). */
-export async function buildHub(config: Config, options: { database?: Database } = {}): Promise<FastifyInstance> {
+export interface HubOptions {
+  /** An already opened database; by default the hub opens the one in the data folder. */
+  database?: Database;
+  /** Also serve the static example site at /demo/ (the `demo` command). */
+  demo?: boolean;
+}
+
+export async function buildHub(config: Config, options: HubOptions = {}): Promise<FastifyInstance> {
   const fastify: FastifyInstance = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     // Fastify also takes a hop count here; its type definitions lag behind.
@@ -25,8 +32,8 @@ export async function buildHub(config: Config, options: { database?: Database } 
  * Starts the hub and stops it gracefully on SIGTERM/SIGINT: stop accepting, let requests in flight
  * finish, close sockets and the database.
  */
-export async function startHub(config: Config): Promise<FastifyInstance> {
-  const hub = await buildHub(config);
+export async function startHub(config: Config, options: HubOptions = {}): Promise<FastifyInstance> {
+  const hub = await buildHub(config, options);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

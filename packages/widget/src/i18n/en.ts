@@ -1,0 +1,25 @@
+import type { WidgetStrings } from './strings.js';
+
+export const en: WidgetStrings = {
+  title: 'Chat',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  unread: '{count} unread',
+  greeting: 'Hi! How can we help?',
+  messages: 'Messages',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  sending: 'Sending…',
+  typing: '{name} is typing…',
+  someone: 'Someone',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  offline: 'You are offline. Messages will be sent when you are back online.',
+  unavailable: 'The chat is not available right now.',
+  messageTooLong: 'That message is too long to send.',
+  away: 'Nobody can answer right now.',
+  emailLabel: 'Leave your e-mail address and we will get back to you',
+  emailSubmit: 'Send',
+  emailInvalid: 'Please enter a valid e-mail address.',
+  emailThanks: 'Thank you! We will reply to {email}.',
+};

@@ -1,0 +1,25 @@
+import type { WidgetStrings } from './strings.js';
+
+export const fr: WidgetStrings = {
+  title: 'Discussion',
+  openChat: 'Ouvrir la discussion',
+  closeChat: 'Fermer la discussion',
+  unread: '{count} non lu(s)',
+  greeting: 'Bonjour ! Comment pouvons-nous vous aider ?',
+  messages: 'Messages',
+  placeholder: 'Écrivez un message…',
+  send: 'Envoyer',
+  sending: 'Envoi…',
+  typing: '{name} est en train d’écrire…',
+  someone: 'Quelqu’un',
+  connecting: 'Connexion…',
+  reconnecting: 'Connexion perdue. Reconnexion…',
+  offline: 'Vous êtes hors ligne. Vos messages partiront dès le retour de la connexion.',
+  unavailable: 'La discussion n’est pas disponible pour le moment.',
+  messageTooLong: 'Ce message est trop long pour être envoyé.',
+  away: 'Personne ne peut vous répondre pour le moment.',
+  emailLabel: 'Laissez votre adresse e-mail et nous vous répondrons',
+  emailSubmit: 'Envoyer',
+  emailInvalid: 'Veuillez saisir une adresse e-mail valide.',
+  emailThanks: 'Merci ! Nous vous répondrons à {email}.',
+};

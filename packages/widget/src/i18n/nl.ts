@@ -1,0 +1,25 @@
+import type { WidgetStrings } from './strings.js';
+
+export const nl: WidgetStrings = {
+  title: 'Chat',
+  openChat: 'Chat openen',
+  closeChat: 'Chat sluiten',
+  unread: '{count} ongelezen',
+  greeting: 'Hallo! Waarmee kunnen we helpen?',
+  messages: 'Berichten',
+  placeholder: 'Schrijf een bericht…',
+  send: 'Versturen',
+  sending: 'Versturen…',
+  typing: '{name} is aan het typen…',
+  someone: 'Iemand',
+  connecting: 'Verbinden…',
+  reconnecting: 'Verbinding verbroken. Opnieuw verbinden…',
+  offline: 'Je bent offline. Berichten worden verstuurd zodra je weer online bent.',
+  unavailable: 'De chat is nu niet beschikbaar.',
+  messageTooLong: 'Dit bericht is te lang om te versturen.',
+  away: 'Er is nu niemand beschikbaar om te antwoorden.',
+  emailLabel: 'Laat je e-mailadres achter, dan nemen we contact met je op',
+  emailSubmit: 'Versturen',
+  emailInvalid: 'Vul een geldig e-mailadres in.',
+  emailThanks: 'Bedankt! We antwoorden naar {email}.',
+};
