@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { ConfigInput } from '../src/config/config.js';
 import { SESSION_TOKEN } from '../src/security/session-tokens.js';
@@ -77,7 +78,8 @@ export async function forgeSessionToken(hub: FastifyInstance, user: UserRow, opt
     .setSubject(options.subject ?? user.id)
     .setIssuer(options.issuer ?? SESSION_TOKEN.issuer)
     .setAudience(options.audience ?? SESSION_TOKEN.audience)
-    .setIssuedAt(options.issuedAt ?? now);
+    .setIssuedAt(options.issuedAt ?? now)
+    .setJti(randomUUID());
   if (options.expiresAt !== null) jwt.setExpirationTime(options.expiresAt ?? now + 3600);
   return jwt.sign(options.secret ?? hub.secrets.sessionSecret);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../src/auth/permissions.js';
 import { ROLES, type Role } from '../src/storage/schema.js';
 import { apiAs, buildAdminHub, collectRoutes, errorOf, openHub, sampleRequest, type CollectedRoute } from './admin-helpers.js';
-import { bearer, seedAccount, seedUser, signIn } from './helper.js';
+import { bearer, buildTestHub, seedAccount, seedUser, signIn } from './helper.js';
 
 /**
  * Who may call what, generated from the permission table (src/auth/permissions.ts) and the routes
@@ -97,14 +97,17 @@ describe('role matrix', () => {
   let hub: FastifyInstance;
   let close: () => Promise<void>;
   const tokens = {} as Record<Role, string>;
+  const credentials = {} as Record<Role, { email: string; password: string }>;
 
   beforeAll(async () => {
     ({ hub, close } = await openHub());
     const { account, admin, password } = await seedAccount(hub, { seatCount: 20 });
     tokens.administrator = await signIn(hub, admin.email, password);
+    credentials.administrator = { email: admin.email, password };
     for (const role of ROLES.filter((r) => r !== 'administrator')) {
       const seeded = await seedUser(hub, account.id, { role });
       tokens[role] = await signIn(hub, seeded.user.email, seeded.password);
+      credentials[role] = { email: seeded.user.email, password: seeded.password };
     }
   });
   afterAll(async () => close());
@@ -148,7 +151,9 @@ describe('role matrix', () => {
     for (const route of signedInOnly) {
       it(`${label(route)} lets every role through`, async () => {
         for (const role of ROLES) {
-          const response = await call(hub, route, bearer(tokens[role]));
+          // A session of its own: some of these routes (sign-out) end the session they are called with.
+          const token = await signIn(hub, credentials[role].email, credentials[role].password);
+          const response = await call(hub, route, bearer(token));
           expect([401, 403], `${role}: ${response.body}`).not.toContain(response.statusCode);
           expect(codeOf(route, response) ?? 'ok', response.body).not.toBe('validation_failed');
         }
@@ -214,5 +219,19 @@ describe('nobody can raise their own role', () => {
     const api = apiAs(hub, await signIn(hub, admin.email, password));
     expect((await api.patch(`/api/v1/users/${other.user.id}`, { role: 'agent' })).statusCode).toBe(200);
     expect(errorOf(await otherApi.get('/api/v1/users'))).toMatchObject({ status: 403, code: 'forbidden' });
+  });
+});
+
+describe('authorisation comes before validation', () => {
+  it('answers 401 to a caller without a session and 403 to an agent, whatever the body', async () => {
+    const hub = await buildTestHub();
+    const { account } = await seedAccount(hub);
+    const { user, password } = await seedUser(hub, account.id, { role: 'agent' });
+    const agent = await signIn(hub, user.email, password);
+    const junk = { method: 'POST' as const, url: '/api/v1/users', payload: { nonsense: true } };
+    expect((await hub.inject(junk)).statusCode).toBe(401);
+    const forbidden = await hub.inject({ ...junk, headers: bearer(agent) });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json()).toMatchObject({ code: 'forbidden' });
   });
 });

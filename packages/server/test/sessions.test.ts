@@ -99,6 +99,15 @@ describe('sessions end when they must', () => {
     await expectAcceptedAsSession(hub, bearer(adminToken), admin.id);
   });
 
+  it('a plain sign-out ends that session on the hub too, and only that one', async () => {
+    const { hub, user, laptop, phone } = await hubWithSignedInAgent();
+    const signOut = await hub.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: bearer(laptop) });
+    expect(signOut.statusCode).toBe(204);
+    // A copy of the token (stolen, or a second tab's) is refused as well, not only the cookie cleared.
+    await expectRefusedAsSession(hub, laptop);
+    await expectAcceptedAsSession(hub, bearer(phone), user.id);
+  });
+
   it('signing out clears the session cookie with the attributes it was set with', async () => {
     const { hub, user, password } = await hubWithSignedInAgent();
     const signedIn = await attemptSignIn(hub, user.email, password);

@@ -13,6 +13,7 @@ import {
   wsUrl,
   type StaffSocket,
 } from './chat-helpers.js';
+import { bearer } from './helper.js';
 
 /**
  * The staff socket: who may open it, the inbox it shows, and the live conversation between an
@@ -338,5 +339,15 @@ describe('availability', () => {
     expect(welcome.availability.status).toBe('away');
     await visitor.sync();
     expect(visitor.unread('availability')).toEqual([]);
+  });
+
+  it('closes an open staff socket once its session has ended', async () => {
+    const hub = await startChatHub({ realtime: { sessionRecheckMs: 100 } });
+    const account = await chatAccount(hub);
+    const token = await account.staffToken('agent');
+    const { socket } = await openStaff(hub, token);
+    const signOut = await hub.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: bearer(token) });
+    expect(signOut.statusCode).toBe(204);
+    expect((await socket.closed(5_000)).code).toBe(4001);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { AppError } from '../errors/catalogue.js';
 import type { Database } from '../storage/database.js';
 import { accounts, users, type AccountRow, type Plan } from '../storage/schema.js';
@@ -19,7 +19,8 @@ export interface AccountWithUsage extends AccountRow {
 }
 
 /** Accounts are the tenants; only the hub's operator (CLI) creates or deactivates them. */
-export function accountsRepository({ db }: Database) {
+export function accountsRepository(database: Database) {
+  const { db } = database;
   return {
     async create(input: NewAccount): Promise<AccountRow> {
       const existing = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, input.slug)).get();
@@ -59,8 +60,17 @@ export function accountsRepository({ db }: Database) {
       db.delete(accounts).where(eq(accounts.id, id)).run();
     },
 
+    /** Deactivating ends every session of the account's users for good: reactivation does not revive them. */
     async setActive(id: string, active: boolean): Promise<AccountRow | undefined> {
-      return db.update(accounts).set({ active, updatedAt: new Date() }).where(eq(accounts.id, id)).returning().get();
+      return database.transaction(() => {
+        if (!active) {
+          db.update(users)
+            .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+            .where(eq(users.accountId, id))
+            .run();
+        }
+        return db.update(accounts).set({ active, updatedAt: new Date() }).where(eq(accounts.id, id)).returning().get();
+      });
     },
   };
 }

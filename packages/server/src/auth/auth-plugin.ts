@@ -4,6 +4,7 @@ import { AppError } from '../errors/catalogue.js';
 import { verifySessionToken } from '../security/session-tokens.js';
 import type { AccountRow, UserRow } from '../storage/schema.js';
 import { authService, type AuthService, type SignedIn } from './auth-service.js';
+import { endedSessionsRepository } from './ended-sessions-repository.js';
 import { passwordLinkService, type PasswordLinkService } from './password-link-service.js';
 import { passwordLinksRepository } from './password-links-repository.js';
 import { roleMay, type Access } from './permissions.js';
@@ -12,6 +13,9 @@ import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-
 export interface StaffSession {
   user: UserRow;
   account: AccountRow;
+  /** The session token's id and expiry, so sign-out can end exactly this session. */
+  sessionId: string;
+  expiresAt: Date;
 }
 
 declare module 'fastify' {
@@ -20,6 +24,8 @@ declare module 'fastify' {
     passwordLinks: PasswordLinkService;
     /** The staff session a token stands for, or null when it is invalid, expired or revoked. */
     resolveSession(token: string | undefined): Promise<StaffSession | null>;
+    /** Ends one session before it expires (sign-out): its token is refused from now on. */
+    revokeSession(session: StaffSession): Promise<void>;
   }
   interface FastifyRequest {
     /** Set on routes that need a session; always present there. */
@@ -52,6 +58,7 @@ export default fp(
       log: app.log,
     });
     app.decorate('passwordLinks', linkService);
+    app.addHook('onClose', () => linkService.settle());
     app.decorate(
       'auth',
       authService({
@@ -65,15 +72,19 @@ export default fp(
       }),
     );
 
+    const ended = endedSessionsRepository(app.storage);
+    app.decorate('revokeSession', (session: StaffSession) =>
+      ended.end({ sessionId: session.sessionId, userId: session.user.id, expiresAt: session.expiresAt }),
+    );
     app.decorate('resolveSession', async (token: string | undefined): Promise<StaffSession | null> => {
       if (!token) return null;
       const claims = await verifySessionToken(token, secrets.sessionSecret);
-      if (!claims) return null;
+      if (!claims || (await ended.isEnded(claims.sessionId))) return null;
       const user = await app.users.get(claims.accountId, claims.userId);
       if (!user || !user.active || user.tokenVersion !== claims.version) return null;
       const account = await app.accounts.findById(user.accountId);
       if (!account?.active) return null;
-      return { user, account };
+      return { user, account, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
     });
 
     app.decorateRequest('staff', null as unknown as StaffSession);
@@ -100,8 +111,9 @@ export default fp(
       const access = (route.config as { access?: Access } | undefined)?.access;
       if (!access) throw new Error(`route ${route.method} ${route.url} must declare config.access`);
       if (access === 'public') return;
-      const existing = route.preHandler;
-      route.preHandler = [authorise, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
+      // Before validation: a caller without the right learns nothing about what a valid body looks like.
+      const existing = route.preValidation;
+      route.preValidation = [authorise, ...(existing ? (Array.isArray(existing) ? existing : [existing]) : [])];
     });
   },
   { name: 'auth', dependencies: ['config', 'storage', 'users', 'accounts', 'mail'] },

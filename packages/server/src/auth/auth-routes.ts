@@ -66,6 +66,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (request.query.everywhere) await app.auth.signOutEverywhere(request.staff.user);
+      else await app.revokeSession(request.staff);
       reply.endSession();
       return reply.status(204).send(null);
     },

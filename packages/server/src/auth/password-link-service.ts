@@ -20,6 +20,7 @@ export function passwordLinkService(deps: {
   resetTtlSeconds: number;
   log: FastifyBaseLogger;
 }) {
+  const inFlight = new Set<Promise<void>>();
   return {
     /** Creates a single-use set-password link (superseding older ones) and mails it. */
     async issue(user: UserRow, purpose: LinkPurpose): Promise<IssuedLink> {
@@ -41,9 +42,18 @@ export function passwordLinkService(deps: {
 
     /** Same as issue, without making the caller wait for the mail server (and so without timing hints). */
     issueInBackground(user: UserRow, purpose: LinkPurpose): void {
-      this.issue(user, purpose).catch((error: unknown) =>
-        deps.log.error({ err: error, userId: user.id, purpose }, 'could not send the set-password link'),
-      );
+      const sending = this.issue(user, purpose)
+        .then(() => undefined)
+        .catch((error: unknown) =>
+          deps.log.error({ err: error, userId: user.id, purpose }, 'could not send the set-password link'),
+        )
+        .finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    },
+
+    /** Waits for mails still being sent, so a shutdown does not lose an invitation. */
+    async settle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 }

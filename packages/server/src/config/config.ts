@@ -52,6 +52,8 @@ export const ConfigSchema = Type.Object({
       maxSocketsPerAddress: Type.Integer({ minimum: 1, default: 50 }),
       /** Milliseconds a new socket has to send its hello frame. @default 10000 */
       helloTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+      /** Milliseconds between checks that open staff sockets' sessions are still valid. @default 5000 */
+      sessionRecheckMs: Type.Integer({ minimum: 100, default: 5_000 }),
     },
     { default: {}, additionalProperties: false },
   ),

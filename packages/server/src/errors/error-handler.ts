@@ -23,11 +23,16 @@ export default fp(
       }
       if (error.validation) {
         const first = error.validation[0];
-        const where = first?.instancePath ? first.instancePath.slice(1).replaceAll('/', '.') : error.validationContext;
-        return reply.status(400).send({
-          code: 'validation_failed',
-          message: `${where ?? 'request'}: ${first?.message ?? 'is not valid'}`,
-        });
+        const params = (first?.params ?? {}) as { additionalProperty?: string; missingProperty?: string };
+        const path = [
+          error.validationContext,
+          ...(first?.instancePath ? first.instancePath.slice(1).split('/') : []),
+          ...(params.missingProperty ? [params.missingProperty] : []),
+        ].filter(Boolean);
+        const message = params.additionalProperty
+          ? `${[...path, params.additionalProperty].join('.')}: is not a known field`
+          : `${path.join('.') || 'request'}: ${first?.message ?? 'is not valid'}`;
+        return reply.status(400).send({ code: 'validation_failed', message });
       }
       const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
       if (mapped) {

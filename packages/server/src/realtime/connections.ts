@@ -36,6 +36,8 @@ export class StaffConnection {
     readonly socket: WebSocket,
     public user: UserRow,
     readonly account: AccountRow,
+    /** The session token the socket was opened with: checked again while it stays open. */
+    readonly token: string,
   ) {}
 
   send(frame: StaffServerFrame): void {
@@ -128,6 +130,10 @@ export class ConnectionRegistry {
 
   staffOfAccount(accountId: string): Iterable<StaffConnection> {
     return this.#staffByAccount.get(accountId) ?? [];
+  }
+
+  *allStaff(): Iterable<StaffConnection> {
+    for (const set of this.#staffByAccount.values()) yield* set;
   }
 
   staffOnline(accountId: string): number {

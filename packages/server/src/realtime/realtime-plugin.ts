@@ -34,8 +34,21 @@ export default fp(
     await app.register(visitorSocket(ctx));
     await app.register(staffSocket(ctx));
 
+    // A session ended by sign-out, a password change, deactivation or deletion must not keep its
+    // socket: each open staff socket's session is checked again every few seconds.
+    const recheck = setInterval(() => {
+      for (const conn of registry.allStaff()) {
+        void app.resolveSession(conn.token).then((session) => {
+          if (session) conn.user = session.user;
+          else conn.socket.close(CLOSE_CODES.unauthorized, 'session ended');
+        });
+      }
+    }, app.config.realtime.sessionRecheckMs);
+    recheck.unref();
+
     // Sockets are told the hub is going away, so clients reconnect to the next one at once.
     app.addHook('preClose', async () => {
+      clearInterval(recheck);
       for (const socket of registry.allSockets()) socket.close(CLOSE_CODES.goingAway, 'hub restarting');
     });
   },

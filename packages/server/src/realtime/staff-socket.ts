@@ -86,7 +86,7 @@ export function staffSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
           if (!session) return refuse(socket, 'Sign in first: the session is missing, expired or ended.');
           if (!roleMay(session.user.role, 'inbox.use')) return refuse(socket, 'Your role has no inbox.');
           if (socket.readyState !== socket.OPEN) return;
-          conn = new StaffConnection(socket, session.user, session.account);
+          conn = new StaffConnection(socket, session.user, session.account, token!);
           const wasAway = ctx.registry.staffOnline(session.account.id) === 0;
           ctx.registry.addStaff(conn);
           welcome(conn);

@@ -94,6 +94,20 @@ export const passwordLinks = sqliteTable(
   (t) => [uniqueIndex('password_links_token_unique').on(t.tokenHash), index('password_links_user_idx').on(t.userId)],
 );
 
+/** Sessions ended by sign-out before they expire; kept until they would have expired anyway. */
+export const endedSessions = sqliteTable(
+  'ended_sessions',
+  {
+    /** The session token's `jti`. */
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('ended_sessions_expires_idx').on(t.expiresAt)],
+);
+
 export type AccountRow = typeof accounts.$inferSelect;
 export type NewAccountRow = typeof accounts.$inferInsert;
 export type UserRow = typeof users.$inferSelect;
