@@ -82,6 +82,7 @@ export class VisitorClient {
   #state: VisitorState = EMPTY_VISITOR_STATE;
   #locale: string | undefined;
   #typingTimer: ReturnType<typeof setTimeout> | null = null;
+  #identity: VisitorClientFrame | null = null;
 
   constructor(options: VisitorClientOptions) {
     checkClientOptions(options);
@@ -170,9 +171,11 @@ export class VisitorClient {
     if (last > 0) this.#sendFrame({ type: 'read', seq: last });
   }
 
+  /** Tells the hub who the visitor is; kept and told again after every reconnect. */
   identify(profile: VisitorProfile, userHash?: string): void {
     this.persist();
-    this.#sendFrame({ type: 'identify', profile, ...(userHash ? { userHash } : {}) });
+    this.#identity = { type: 'identify', profile, ...(userHash ? { userHash } : {}) };
+    this.#sendFrame(this.#identity);
   }
 
   setLocale(locale: string): void {
@@ -184,6 +187,7 @@ export class VisitorClient {
     this.#storage.remove(this.#storageKey);
     this.#persisted = {};
     this.#persistAllowed = false;
+    this.#identity = null;
     this.#outbox.clear();
     const wasConnected = this.#connection.status !== 'idle';
     this.#connection.close();
@@ -228,6 +232,8 @@ export class VisitorClient {
         typing: null,
       });
       this.#connection.established();
+      // Identify first, so the business sees who writes; it may have been called before the socket was up.
+      if (this.#identity) this.#sendFrame(this.#identity);
       // Whatever the hub has not acknowledged goes again, with the same ids.
       for (const pending of this.#outbox.all()) {
         this.#sendFrame({ type: 'send', clientMsgId: pending.clientMsgId, text: pending.text });
