@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LIMITS, type ChannelAppearance, type VisitorState } from '@interact/sdk';
 import type { ChatClient } from './chat-client.js';
@@ -55,7 +55,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @cssprop --interact-panel-height - Default: 560px.
  * @cssprop --interact-z-index - Default: 2147483000.
  */
-@customElement('interact-chat')
 export class InteractChat extends LitElement {
   static override styles = styles;
 
@@ -270,6 +269,9 @@ export class InteractChat extends LitElement {
     this.emailSentTo = email;
   }
 }
+
+// A page may include the script twice (a snippet pasted in two templates): define the element once.
+if (!customElements.get('interact-chat')) customElements.define('interact-chat', InteractChat);
 
 declare global {
   interface HTMLElementTagNameMap {
