@@ -12,6 +12,8 @@ export interface HubOptions {
   database?: Database;
   /** Also serve the static example site at /demo/ (the `demo` command). */
   demo?: boolean;
+  /** Serve the staff portal from this folder instead of `@interact/portal`'s `dist/`. */
+  portalDir?: string;
 }
 
 export async function buildHub(config: Config, options: HubOptions = {}): Promise<FastifyInstance> {

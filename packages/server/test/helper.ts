@@ -7,14 +7,14 @@ import { onTestFinished } from 'vitest';
 import { createAccount } from '../src/accounts/create-account.js';
 import { loadConfig, type ConfigInput } from '../src/config/config.js';
 import { hashPassword } from '../src/security/passwords.js';
-import { buildHub } from '../src/server.js';
+import { buildHub, type HubOptions } from '../src/server.js';
 import type { AccountRow, Role, UserRow } from '../src/storage/schema.js';
 
 /** scrypt at N=2^12 keeps tests fast; the production default (2^17) is asserted in its own test. */
 export const TEST_SCRYPT_LOG_N = 12;
 
 /** A fresh hub on a temporary data folder, closed and removed when the test ends. */
-export async function buildTestHub(overrides: ConfigInput = {}): Promise<FastifyInstance> {
+export async function buildTestHub(overrides: ConfigInput = {}, options: HubOptions = {}): Promise<FastifyInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'interact-test-'));
   const config = loadConfig({
     env: {},
@@ -28,7 +28,7 @@ export async function buildTestHub(overrides: ConfigInput = {}): Promise<Fastify
       storage: { checkpointIntervalMs: 50, ...overrides.storage },
     },
   });
-  const hub = await buildHub(config);
+  const hub = await buildHub(config, options);
   await hub.ready();
   onTestFinished(async () => {
     await hub.close();

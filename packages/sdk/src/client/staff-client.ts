@@ -35,7 +35,7 @@ export interface StaffClientEvents {
 
 /**
  * The staff side of the live protocol: the inbox (queue, own and, for supervisors, all open
- * conversations) kept current, and requests (take, send, close, history) as promises.
+ * conversations) kept current, and requests (take, assign, send, close, history) as promises.
  * The portal uses it in the browser; integrations and tests use it from Node.
  */
 export class StaffClient {
@@ -97,6 +97,11 @@ export class StaffClient {
 
   take(conversationId: string): Promise<void> {
     return this.#request({ type: 'take', conversationId });
+  }
+
+  /** Hands an open conversation to another staff member (`userId` from `GET /api/v1/staff`). */
+  assign(conversationId: string, userId: string): Promise<void> {
+    return this.#request({ type: 'assign', conversationId, userId });
   }
 
   close(conversationId: string): Promise<void> {

@@ -17,6 +17,8 @@ export const PROTOCOL_ERROR_CODES = [
   'already_taken',
   /** The staff member's role or channels do not allow this. */
   'forbidden',
+  /** The staff member a request names (such as the target of `assign`) does not exist, is inactive or has no inbox. */
+  'user_not_found',
   /** The first frame must be `hello`. */
   'hello_required',
   /** The site requires verified identities and the userHash did not match. */

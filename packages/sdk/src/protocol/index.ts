@@ -26,6 +26,7 @@ export type {
 } from './visitor-frames.js';
 export type {
   ConversationRemovedFrame,
+  StaffAssign,
   ConversationSummary,
   ConversationUpdateFrame,
   DoneFrame,

@@ -47,6 +47,17 @@ export interface StaffClose extends Request {
   conversationId: string;
 }
 
+/**
+ * Hands an open conversation to another staff member (transfer, or dispatch of a queued one).
+ * Allowed to its current assignee and to anyone who may act on every conversation; the target must
+ * be an active staff member of the account who works the inbox.
+ */
+export interface StaffAssign extends Request {
+  type: 'assign';
+  conversationId: string;
+  userId: string;
+}
+
 /** Asks for the messages of a conversation after `afterSeq` (0: all); they arrive as `message` frames, then `done`. */
 export interface StaffHistory extends Request {
   type: 'history';
@@ -54,7 +65,15 @@ export interface StaffHistory extends Request {
   afterSeq: number;
 }
 
-export type StaffClientFrame = StaffHello | StaffTake | StaffSend | StaffTyping | StaffRead | StaffClose | StaffHistory;
+export type StaffClientFrame =
+  | StaffHello
+  | StaffTake
+  | StaffSend
+  | StaffTyping
+  | StaffRead
+  | StaffClose
+  | StaffAssign
+  | StaffHistory;
 
 /** A conversation as the inbox lists it. */
 export interface ConversationSummary {

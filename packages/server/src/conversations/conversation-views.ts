@@ -1,7 +1,8 @@
 import type { ChatMessage, ConversationInfo, ConversationSummary } from '@interact/sdk/protocol';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { visitorDisplayName } from '../visitors/visitors-repository.js';
-import type { ConversationListing } from './conversations-repository.js';
+import type { ConversationListing, VisitorConversation } from './conversations-repository.js';
+import type { VisitorConversationView } from './conversations-schemas.js';
 
 export function toChatMessage(row: MessageRow): ChatMessage {
   return {
@@ -44,5 +45,24 @@ export function toConversationSummary(listing: ConversationListing, visitorOnlin
     visitorReadSeq: c.visitorReadSeq,
     createdAt: c.createdAt.toISOString(),
     queuedAt: c.queuedAt ? c.queuedAt.toISOString() : null,
+  };
+}
+
+export function toVisitorConversation({ conversation: c, assignee, lastMessage }: VisitorConversation): VisitorConversationView {
+  return {
+    id: c.id,
+    state: c.state,
+    createdAt: c.createdAt.toISOString(),
+    closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+    assignee: assignee ? { id: assignee.id, name: `${assignee.firstName} ${assignee.lastName}`.trim() } : null,
+    // Seqs run 1, 2, 3, … without gaps, so the last one is the count.
+    messageCount: c.lastSeq,
+    lastMessage: lastMessage
+      ? {
+          text: lastMessage.text,
+          author: { kind: lastMessage.authorKind, ...(lastMessage.authorName ? { name: lastMessage.authorName } : {}) },
+          createdAt: lastMessage.createdAt.toISOString(),
+        }
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../storage/database.js';
 import {
   channels,
@@ -36,6 +37,16 @@ export interface ConversationListing {
   assignee: { id: string; firstName: string; lastName: string } | null;
   lastMessage: MessageRow | null;
 }
+
+/** A conversation as a visitor's history lists it: who had it, how long it was, how it ended. */
+export interface VisitorConversation {
+  conversation: ConversationRow;
+  assignee: { id: string; firstName: string; lastName: string } | null;
+  lastMessage: MessageRow | null;
+}
+
+/** Who may hold a conversation when it is assigned by hand: only the states a person works in. */
+const ASSIGNABLE_STATES = ['queued', 'assigned'] as const;
 
 /**
  * Conversations and their messages. Write methods are synchronous so they can run inside the
@@ -128,6 +139,56 @@ export function conversationsRepository({ db }: Database) {
         .orderBy(asc(messages.seq))
         .limit(limit)
         .all();
+    },
+
+    /** Every conversation of a visitor, open or closed, newest first. */
+    ofVisitor(accountId: string, visitorId: string): VisitorConversation[] {
+      const lastMessages = alias(messages, 'last_message');
+      const rows = db
+        .select({
+          conversation: conversations,
+          assigneeFirst: users.firstName,
+          assigneeLast: users.lastName,
+          lastMessage: lastMessages,
+        })
+        .from(conversations)
+        .leftJoin(users, eq(users.id, conversations.assigneeId))
+        .leftJoin(
+          lastMessages,
+          and(eq(lastMessages.conversationId, conversations.id), eq(lastMessages.seq, conversations.lastSeq)),
+        )
+        .where(and(eq(conversations.accountId, accountId), eq(conversations.visitorId, visitorId)))
+        // Two conversations created in the same millisecond still come out in a stable order.
+        .orderBy(desc(conversations.createdAt), desc(sql`${conversations}.rowid`))
+        .all();
+      return rows.map((row) => ({
+        conversation: row.conversation,
+        assignee:
+          row.conversation.assigneeId && row.assigneeFirst !== null
+            ? { id: row.conversation.assigneeId, firstName: row.assigneeFirst, lastName: row.assigneeLast ?? '' }
+            : null,
+        lastMessage: row.lastMessage,
+      }));
+    },
+
+    /**
+     * Gives an open conversation to `userId`. With `onlyFrom`, only while that user holds it, so a
+     * transfer cannot take back a conversation someone else got (or that was closed) in between.
+     */
+    assign(accountId: string, id: string, userId: string, onlyFrom?: string): ConversationRow | undefined {
+      return db
+        .update(conversations)
+        .set({ state: 'assigned', assigneeId: userId, updatedAt: new Date() })
+        .where(
+          and(
+            eq(conversations.accountId, accountId),
+            eq(conversations.id, id),
+            inArray(conversations.state, [...ASSIGNABLE_STATES]),
+            onlyFrom ? eq(conversations.assigneeId, onlyFrom) : undefined,
+          ),
+        )
+        .returning()
+        .get();
     },
 
     /** Takes a queued conversation; only one of several simultaneous takers gets it. */

@@ -17,6 +17,7 @@ export const ERRORS = {
   account_not_found: { status: 404, message: 'No such account.' },
   channel_not_found: { status: 404, message: 'No such channel.' },
   conversation_not_found: { status: 404, message: 'No such conversation.' },
+  visitor_not_found: { status: 404, message: 'No such visitor.' },
   sdk_option_required: {
     status: 409,
     message: 'Web chat channels need the "sdk" option on the account: ask the hub’s operator to enable it.',
@@ -42,6 +43,10 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Too many requests: wait a moment and try again.' },
   internal: { status: 500, message: 'Something went wrong on the hub. It has been logged.' },
   not_ready: { status: 503, message: 'The hub is not ready.' },
+  portal_not_built: {
+    status: 503,
+    message: 'The staff portal is not built on this hub: run "pnpm build" (or "pnpm --filter @interact/portal build") and reload.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

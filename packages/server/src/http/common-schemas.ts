@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type TStringOptions } from 'typebox';
 
 /** The body of every error answer. */
 export const ErrorResponse = Type.Object(
@@ -22,3 +22,12 @@ export const Language = Type.String({
 export const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const Timestamp = Type.String({ format: 'date-time' });
+
+/**
+ * A string or null, as one JSON Schema type list. Not a union: with the hub's type coercion a
+ * union would turn null into "" in its string branch, or report "must be null" for a string that
+ * is too long.
+ */
+export function StringOrNull(options: TStringOptions = {}) {
+  return Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] });
+}

@@ -136,6 +136,11 @@ export class ConnectionRegistry {
     for (const set of this.#staffByAccount.values()) yield* set;
   }
 
+  /** Staff users of the account with at least one open socket. */
+  onlineStaffIds(accountId: string): Set<string> {
+    return new Set([...this.staffOfAccount(accountId)].map((conn) => conn.user.id));
+  }
+
   staffOnline(accountId: string): number {
     return this.#staffByAccount.get(accountId)?.size ?? 0;
   }

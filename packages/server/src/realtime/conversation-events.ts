@@ -60,6 +60,15 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
       }
     },
 
+    /**
+     * What staff see of a conversation changed, not who may see it (staff edited the visitor's
+     * profile): the inboxes showing it get the fresh summary. The visitor is not told.
+     */
+    summaryChanged(conversation: ConversationRow): void {
+      const summary = summaryOf(conversation);
+      if (summary) toStaffShowing(conversation, { type: 'conversation', conversation: summary });
+    },
+
     /** A new message: to the visitor's tabs and the staff showing it, except the sender's socket. */
     messageAdded(
       message: MessageRow,

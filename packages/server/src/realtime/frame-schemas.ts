@@ -60,6 +60,7 @@ export const StaffClientFrameSchema = Type.Union([
   Type.Object({ type: Type.Literal('typing'), conversationId: Id, typing: Type.Boolean() }, strict),
   Type.Object({ type: Type.Literal('read'), conversationId: Id, seq: Seq }, strict),
   Type.Object({ type: Type.Literal('close'), conversationId: Id, ref: Ref }, strict),
+  Type.Object({ type: Type.Literal('assign'), conversationId: Id, userId: Id, ref: Ref }, strict),
   Type.Object({ type: Type.Literal('history'), conversationId: Id, afterSeq: Seq, ref: Ref }, strict),
 ]);
 

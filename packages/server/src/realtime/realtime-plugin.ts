@@ -1,15 +1,29 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import { CLOSE_CODES, LIMITS } from '@interact/sdk/protocol';
-import { channelsRepository } from '../channels/channels-repository.js';
-import { conversationsRepository } from '../conversations/conversations-repository.js';
+import type { ConversationRow } from '../storage/schema.js';
 import { GroupCommitter } from '../storage/group-commit.js';
-import { visitorsRepository } from '../visitors/visitors-repository.js';
 import type { ChatContext } from './chat-context.js';
 import { ConnectionRegistry } from './connections.js';
 import { conversationEvents } from './conversation-events.js';
 import { staffSocket } from './staff-socket.js';
 import { visitorSocket } from './visitor-socket.js';
+
+/** What the HTTP API may know and tell of the live side, without reaching into the sockets. */
+export interface Realtime {
+  /** Staff users of the account with at least one open socket. */
+  onlineStaffIds(accountId: string): Set<string>;
+  /** Whether the visitor has a tab open on the chat. */
+  visitorOnline(visitorId: string): boolean;
+  /** Staff changed what inboxes show of a conversation (such as the visitor's name): tell them. */
+  conversationSummaryChanged(conversation: ConversationRow): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: Realtime;
+  }
+}
 
 /**
  * Live chat over WebSockets: one socket per visitor tab and per staff session. Frames are small
@@ -21,16 +35,22 @@ export default fp(
       options: { maxPayload: LIMITS.frameBytes, perMessageDeflate: false, clientTracking: false },
     });
     const registry = new ConnectionRegistry();
-    const conversations = conversationsRepository(app.storage);
+    const events = conversationEvents(registry, app.conversations);
     const ctx: ChatContext = {
       registry,
       committer: new GroupCommitter(app.storage),
-      conversations,
-      visitors: visitorsRepository(app.storage),
+      conversations: app.conversations,
+      visitors: app.visitors,
       channels: app.channels,
-      events: conversationEvents(registry, conversations),
+      users: app.users,
+      events,
       log: app.log,
     };
+    app.decorate('realtime', {
+      onlineStaffIds: (accountId) => registry.onlineStaffIds(accountId),
+      visitorOnline: (visitorId) => registry.visitorOnline(visitorId),
+      conversationSummaryChanged: (conversation) => events.summaryChanged(conversation),
+    } satisfies Realtime);
     await app.register(visitorSocket(ctx));
     await app.register(staffSocket(ctx));
 
@@ -52,5 +72,5 @@ export default fp(
       for (const socket of registry.allSockets()) socket.close(CLOSE_CODES.goingAway, 'hub restarting');
     });
   },
-  { name: 'realtime', dependencies: ['storage', 'auth', 'channels', 'accounts'] },
+  { name: 'realtime', dependencies: ['storage', 'auth', 'channels', 'accounts', 'users', 'conversations', 'visitors'] },
 );

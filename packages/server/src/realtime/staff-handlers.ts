@@ -7,24 +7,34 @@ import { refuseText } from './message-text.js';
 import type { StaffConnection } from './connections.js';
 import type { HandlerMap } from './handler-map.js';
 
-type Problem = 'conversation_not_found' | 'conversation_closed' | 'already_taken' | 'forbidden';
+type Problem = 'conversation_not_found' | 'conversation_closed' | 'already_taken' | 'forbidden' | 'user_not_found';
 
 const PROBLEM_MESSAGES: Record<Problem, string> = {
   conversation_not_found: 'No such conversation.',
   conversation_closed: 'This conversation is closed.',
   already_taken: 'Someone else took this conversation first.',
   forbidden: 'This conversation is assigned to someone else.',
+  user_not_found: 'No such staff member: they must be an active administrator, supervisor or agent of this account.',
 };
+
+/** Why a request was refused; the message defaults to the code's. */
+interface Refusal {
+  code: Problem;
+  message?: string;
+}
+
+const ASSIGN_FORBIDDEN = 'Only the conversation’s assignee or a supervisor can hand it to someone else.';
+const BOT_HAS_IT = 'The bot is answering this conversation: it can be assigned once it is handed to a person.';
 
 /** Handlers for the staff socket; the connection is authenticated before any of them runs. */
 export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, StaffConnection> {
   const { committer, conversations, events } = ctx;
 
-  function fail(conn: StaffConnection, code: Problem, ref?: string, clientMsgId?: string) {
+  function fail(conn: StaffConnection, code: Problem, ref?: string, clientMsgId?: string, message?: string) {
     conn.send({
       type: 'error',
       code,
-      message: PROBLEM_MESSAGES[code],
+      message: message ?? PROBLEM_MESSAGES[code],
       ...(ref ? { ref } : {}),
       ...(clientMsgId ? { clientMsgId } : {}),
     });
@@ -54,6 +64,33 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
     if (!current) return 'conversation_not_found';
     if (current.state === 'closed') return 'conversation_closed';
     return current.assigneeId === conn.user.id ? current : 'already_taken';
+  }
+
+  /**
+   * Hands a conversation to `userId`, if the caller may: its assignee hands on their own (only while
+   * they still hold it), anyone with conversations.all any open one, queued ones included.
+   */
+  async function assign(conn: StaffConnection, id: string, userId: string): Promise<ConversationRow | Refusal> {
+    const current = conversations.get(conn.account.id, id);
+    if (!current) return { code: 'conversation_not_found' };
+    if (current.state === 'closed') return { code: 'conversation_closed' };
+    const seesAll = roleMay(conn.user.role, 'conversations.all');
+    if (!seesAll && current.assigneeId !== conn.user.id) return { code: 'forbidden', message: ASSIGN_FORBIDDEN };
+    if (current.state === 'bot') return { code: 'forbidden', message: BOT_HAS_IT };
+    const target = await ctx.users.get(conn.account.id, userId);
+    if (!target?.active || !roleMay(target.role, 'inbox.use')) return { code: 'user_not_found' };
+    if (current.state === 'assigned' && current.assigneeId === target.id) return current;
+    const assigned = await committer.run(() =>
+      conversations.assign(conn.account.id, id, target.id, seesAll ? undefined : conn.user.id),
+    );
+    if (assigned) {
+      events.conversationChanged(assigned, 'transferred');
+      return assigned;
+    }
+    // Closed, or handed on by someone else, between the checks and the write.
+    const now = conversations.get(conn.account.id, id);
+    if (!now) return { code: 'conversation_not_found' };
+    return now.state === 'closed' ? { code: 'conversation_closed' } : { code: 'forbidden', message: ASSIGN_FORBIDDEN };
   }
 
   return {
@@ -132,6 +169,12 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
       if (!closed) return fail(conn, 'conversation_closed', frame.ref);
       events.conversationChanged(closed, 'closed');
       done(conn, frame.ref);
+    },
+
+    async assign(conn, frame) {
+      const result = await assign(conn, frame.conversationId, frame.userId);
+      if ('code' in result) fail(conn, result.code, frame.ref, undefined, result.message);
+      else done(conn, frame.ref);
     },
 
     history(conn, frame) {

@@ -235,7 +235,30 @@ export const messages = sqliteTable(
   ],
 );
 
+/**
+ * What staff noted about a visitor. The author is kept by id without a foreign key, and by name as
+ * written, so notes outlive the deletion of the user who wrote them (as messages do).
+ */
+export const visitorNotes = sqliteTable(
+  'visitor_notes',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    visitorId: text('visitor_id')
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('visitor_notes_visitor_idx').on(t.visitorId, t.createdAt)],
+);
+
 export type ChannelRow = typeof channels.$inferSelect;
 export type VisitorRow = typeof visitors.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type VisitorNoteRow = typeof visitorNotes.$inferSelect;

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { roleMay } from '../auth/permissions.js';
 import { AppError } from '../errors/catalogue.js';
 import type { Database } from '../storage/database.js';
-import { accounts, users, type NewUserRow, type Role, type UserRow } from '../storage/schema.js';
+import { ROLES, accounts, users, type NewUserRow, type Role, type UserRow } from '../storage/schema.js';
 
 /** Consecutive failed sign-ins after which a user is locked. */
 export const MAX_FAILED_SIGN_INS = 5;
+
+/** Roles that work the inbox: the colleagues a conversation can be assigned to. */
+export const INBOX_ROLES: readonly Role[] = ROLES.filter((role) => roleMay(role, 'inbox.use'));
 
 export const USER_SORT_FIELDS = ['firstName', 'lastName', 'email', 'role', 'nativeLanguage'] as const;
 export type UserSortField = (typeof USER_SORT_FIELDS)[number];
@@ -106,6 +110,16 @@ export function usersRepository(database: Database) {
         .all();
       const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
       return { items, total };
+    },
+
+    /** Active users with one of `roles`, by first then last name (as people are shown to each other). */
+    async listActiveWithRoles(accountId: string, roles: readonly Role[]): Promise<UserRow[]> {
+      return db
+        .select()
+        .from(users)
+        .where(and(eq(users.accountId, accountId), eq(users.active, true), inArray(users.role, [...roles])))
+        .orderBy(asc(fold(users.firstName)), asc(fold(users.lastName)), asc(users.id))
+        .all();
     },
 
     async get(accountId: string, id: string): Promise<UserRow | undefined> {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Email, Id, Language, Name, Timestamp } from '../http/common-schemas.js';
 import { ROLES } from '../storage/schema.js';
-import { USER_SORT_FIELDS } from './users-repository.js';
+import { INBOX_ROLES, USER_SORT_FIELDS } from './users-repository.js';
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'administrator, supervisor, agent or analyst' });
 
@@ -68,3 +68,16 @@ export const UpdateUserBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+/** A colleague as the inbox shows them, for instance to pick whom to transfer a conversation to. */
+export const StaffMemberSchema = Type.Object(
+  {
+    id: Id,
+    firstName: Type.String(),
+    lastName: Type.String(),
+    role: Type.Enum(INBOX_ROLES, { description: 'administrator, supervisor or agent' }),
+    online: Type.Boolean({ description: 'Has the portal (a staff socket) open right now' }),
+  },
+  { description: 'A staff member who works the inbox' },
+);
+export type StaffMemberView = Static<typeof StaffMemberSchema>;

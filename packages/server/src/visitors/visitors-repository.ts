@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../storage/database.js';
-import { visitors, type ChannelRow, type VisitorRow } from '../storage/schema.js';
+import { channels, visitors, type ChannelRow, type VisitorRow } from '../storage/schema.js';
 
 export interface VisitorProfileFields {
   firstName?: string | null;
@@ -32,6 +32,16 @@ export function visitorsRepository({ db }: Database) {
         .get();
     },
 
+    /** The visitor with the name of the channel they came through, for staff. */
+    getWithChannel(accountId: string, id: string): { visitor: VisitorRow; channelName: string } | undefined {
+      return db
+        .select({ visitor: visitors, channelName: channels.name })
+        .from(visitors)
+        .innerJoin(channels, eq(channels.id, visitors.channelId))
+        .where(and(eq(visitors.accountId, accountId), eq(visitors.id, id)))
+        .get();
+    },
+
     create(channel: ChannelRow, tokenHash: string, locale: string | undefined): VisitorRow {
       const now = new Date();
       return db
@@ -50,12 +60,17 @@ export function visitorsRepository({ db }: Database) {
     },
 
     updateProfile(accountId: string, id: string, fields: VisitorProfileFields & { verified?: boolean }): VisitorRow {
+      return this.changeProfile(accountId, id, fields)!;
+    },
+
+    /** Like updateProfile, for callers that may name a visitor who does not exist: undefined then. */
+    changeProfile(accountId: string, id: string, fields: VisitorProfileFields & { verified?: boolean }): VisitorRow | undefined {
       return db
         .update(visitors)
         .set({ ...fields, updatedAt: new Date() })
         .where(and(eq(visitors.accountId, accountId), eq(visitors.id, id)))
         .returning()
-        .get()!;
+        .get();
     },
   };
 }
