@@ -134,4 +134,21 @@ describe('the SDK clients against a real hub', () => {
     const saved = JSON.parse(storage.get(`interact:${(await demoAccount(running[0]!.hub)).channelKey}`)!);
     expect(saved.visitorToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
+
+  it('a staff client whose session ends is told so and stops reconnecting', async () => {
+    const again = await startHub({ config: { realtime: { sessionRecheckMs: 100 } } });
+    running.push(again);
+    const demo = await demoAccount(again.hub);
+    const token = await staffToken(again.url, demo.email, demo.password);
+    const staff = new StaffClient({ hubUrl: again.url, token, WebSocket: WebSocket as never, reconnectInitialMs: 50 });
+    clients.push(staff);
+    await staff.connect();
+    const ended = new Promise<{ code: number }>((resolve) => staff.on('session-ended', resolve));
+    const statuses: string[] = [];
+    staff.on('status', (s) => statuses.push(s));
+    await fetch(`${again.url}/api/v1/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect((await ended).code).toBe(4001);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(statuses).toEqual(['idle']);
+  });
 });

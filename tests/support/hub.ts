@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildHub, loadConfig } from '@interact/server';
+import { buildHub, loadConfig, type ConfigInput } from '@interact/server';
 import WebSocket from 'ws';
 
 /** A port the OS says is free right now (the hub's public URL must be known before it listens). */
@@ -28,13 +28,15 @@ export interface RunningHub {
 }
 
 /** A real hub on loopback with a fresh data folder, as the `demo` command runs it. */
-export async function startHub(options: { dataDir?: string; port?: number; demo?: boolean } = {}): Promise<RunningHub> {
+export async function startHub(
+  options: { dataDir?: string; port?: number; demo?: boolean; config?: ConfigInput } = {},
+): Promise<RunningHub> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'interact-e2e-'));
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const config = loadConfig({
     env: {},
-    overrides: { dataDir, host: '127.0.0.1', port, publicUrl: url, logLevel: 'warn', security: { scryptLogN: 12 } },
+    overrides: { logLevel: 'warn', ...options.config, dataDir, host: '127.0.0.1', port, publicUrl: url, security: { scryptLogN: 12, ...options.config?.security } },
   });
   const hub = await buildHub(config, { demo: options.demo ?? true });
   await hub.listen({ host: '127.0.0.1', port });

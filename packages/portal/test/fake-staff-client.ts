@@ -25,6 +25,7 @@ export class FakeStaffClient implements InboxClient {
     this.#seq += 1;
     return { type: 'ack', clientMsgId, id: `m${this.#seq}`, seq: this.#seq, conversationId, createdAt: new Date().toISOString() };
   });
+  assign = vi.fn(async (_conversationId: string, _userId: string) => {});
   typing = vi.fn();
   markRead = vi.fn();
 

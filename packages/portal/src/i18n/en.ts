@@ -268,7 +268,6 @@ export const en = {
     message_too_long: 'This message is too long.',
     disconnected: 'Not connected to the hub. Wait for the connection to come back and try again.',
     timeout: 'The hub did not answer in time. Try again.',
-    transfer_unavailable: 'Transferring is not available yet in this version.',
     network: 'The hub cannot be reached. Check your connection.',
     internal: 'Something went wrong on the hub. Try again later.',
     not_ready: 'The hub is starting. Try again in a moment.',

@@ -268,7 +268,6 @@ export const fr: PortalStrings = {
     message_too_long: 'Ce message est trop long.',
     disconnected: 'Pas de connexion au hub. Attendez le retour de la connexion et réessayez.',
     timeout: 'Le hub n’a pas répondu à temps. Réessayez.',
-    transfer_unavailable: 'Le transfert n’est pas encore disponible dans cette version.',
     network: 'Le hub est injoignable. Vérifiez votre connexion.',
     internal: 'Une erreur s’est produite sur le hub. Réessayez plus tard.',
     not_ready: 'Le hub démarre. Réessayez dans un instant.',

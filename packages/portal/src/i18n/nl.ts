@@ -268,7 +268,6 @@ export const nl: PortalStrings = {
     message_too_long: 'Dit bericht is te lang.',
     disconnected: 'Geen verbinding met de hub. Wacht tot de verbinding terug is en probeer het opnieuw.',
     timeout: 'De hub antwoordde niet op tijd. Probeer het opnieuw.',
-    transfer_unavailable: 'Doorgeven is in deze versie nog niet beschikbaar.',
     network: 'De hub is niet bereikbaar. Controleer je verbinding.',
     internal: 'Er ging iets mis op de hub. Probeer het later opnieuw.',
     not_ready: 'De hub start op. Probeer het zo meteen opnieuw.',

@@ -3,7 +3,7 @@ import type { User } from '../api/types.js';
 import { errorText } from '../i18n/error-text.js';
 import { format } from '../i18n/strings.js';
 import { Store } from '../state/store.js';
-import { assign, type InboxClient } from './inbox-client.js';
+import type { InboxClient } from './inbox-client.js';
 import { notice, type Notice } from './notice.js';
 
 export type RemovalReason = 'taken' | 'closed' | 'transferred';
@@ -127,7 +127,7 @@ export class InboxStore extends Store<InboxState> {
 
   async transfer(id: string, to: { id: string; name: string }): Promise<boolean> {
     try {
-      await assign(this.client, id, to.id);
+      await this.client.assign(id, to.id);
       this.notify('info', (t) => format(t.transfer.done, { name: to.name }));
       return true;
     } catch (error) {

@@ -13,8 +13,8 @@ export interface ConnectionHandlers {
   onFatal(code: number, reason: string): void;
 }
 
-/** Close codes after which retrying cannot help. */
-const FATAL_CODES: ReadonlySet<number> = new Set([CLOSE_CODES.originRefused, CLOSE_CODES.unknownChannel]);
+/** Close codes after which retrying cannot help (a staff session that ended needs a new sign-in). */
+const FATAL_CODES: ReadonlySet<number> = new Set([CLOSE_CODES.originRefused, CLOSE_CODES.unknownChannel, CLOSE_CODES.unauthorized]);
 
 /**
  * One WebSocket that comes back: after any drop it reconnects with jittered back-off, and at once

@@ -31,6 +31,8 @@ export interface StaffClientEvents {
   'visitor-presence': { conversationId: string; online: boolean };
   status: ConnectionStatus;
   error: ErrorFrame;
+  /** The hub closed the socket for good: the session is missing, expired or was ended. Sign in again. */
+  'session-ended': { code: number; reason: string };
 }
 
 /**
@@ -63,7 +65,10 @@ export class StaffClient {
           if (status !== 'online') this.#failPending();
           this.#events.emit('status', status);
         },
-        onFatal: () => this.#failPending(),
+        onFatal: (code, reason) => {
+          this.#failPending();
+          this.#events.emit('session-ended', { code, reason });
+        },
       },
       { initialMs: options.reconnectInitialMs ?? 500, maxMs: options.reconnectMaxMs ?? 30_000 },
     );
