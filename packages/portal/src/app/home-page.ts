@@ -21,7 +21,7 @@ export class HomePage extends PortalElement {
         margin: 0;
       }
       dt {
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
       }
       dd {
         margin: 0;

@@ -41,7 +41,7 @@ export class PortalHeader extends PortalElement {
         font-size: 1.1rem;
       }
       .account {
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.9rem;
       }
       nav ul {

@@ -53,7 +53,7 @@ export class ConversationView extends PortalElement {
         align-items: center;
         gap: 6px;
         margin: 0;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.875rem;
       }
       message-list {
@@ -64,7 +64,7 @@ export class ConversationView extends PortalElement {
         min-height: 1.4em;
         margin: 0;
         padding: 0 16px;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.85rem;
       }
       .banner {

@@ -51,7 +51,7 @@ export class MessageList extends PortalElement {
         align-self: center;
         max-width: 100%;
         background: transparent;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-style: italic;
         font-size: 0.9rem;
       }
@@ -59,7 +59,7 @@ export class MessageList extends PortalElement {
         display: flex;
         gap: 8px;
         margin: 0 0 2px;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.8rem;
       }
       .author {
@@ -74,7 +74,7 @@ export class MessageList extends PortalElement {
       .seen,
       .state {
         margin: 2px 0 0;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.78rem;
         text-align: right;
       }

@@ -57,7 +57,7 @@ export class ConversationList extends PortalElement {
         font-weight: 600;
       }
       .when {
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.8rem;
         white-space: nowrap;
       }
@@ -67,7 +67,7 @@ export class ConversationList extends PortalElement {
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.85rem;
       }
       .empty {

@@ -148,7 +148,7 @@ export const baseStyles = css`
   }
   .hint {
     margin: 0;
-    color: var(--muted, #64748b);
+    color: var(--muted, #475569);
     font-size: 0.85rem;
   }
   .field-error {
@@ -179,7 +179,7 @@ export const baseStyles = css`
     display: none;
   }
   .muted {
-    color: var(--muted, #64748b);
+    color: var(--muted, #475569);
   }
   .badge {
     display: inline-block;

@@ -80,7 +80,7 @@ export class UsersPage extends PortalElement {
       }
       th {
         font-size: 0.85rem;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-weight: 600;
         white-space: nowrap;
       }
@@ -104,7 +104,7 @@ export class UsersPage extends PortalElement {
         overflow-wrap: anywhere;
       }
       tr.inactive td:not(.actions-cell) {
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
       }
       .actions-cell .actions {
         flex-wrap: nowrap;

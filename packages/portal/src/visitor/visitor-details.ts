@@ -32,7 +32,7 @@ export class VisitorDetails extends PortalElement {
         margin: 0 0 12px;
       }
       dt {
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.875rem;
       }
       dd {

@@ -37,7 +37,7 @@ export class VisitorHistory extends PortalElement {
       }
       .last {
         margin: 2px 0 0;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.85rem;
         overflow: hidden;
         text-overflow: ellipsis;

@@ -29,7 +29,7 @@ export class VisitorNotes extends PortalElement {
       }
       .meta {
         margin: 2px 0 0;
-        color: var(--muted, #64748b);
+        color: var(--muted, #475569);
         font-size: 0.8rem;
       }
       textarea {
@@ -62,7 +62,7 @@ export class VisitorNotes extends PortalElement {
       <form @submit=${this.#add}>
         <div class="field">
           <label for="note">${t.add}</label>
-          <textarea id="note" maxlength="4000" required></textarea>
+          <textarea id="note" maxlength="2000" required></textarea>
         </div>
         <div class="alert" role="alert">${this.error ? errorText(this.t, this.error) : nothing}</div>
         <button class="button small" type="submit" ?disabled=${this.busy}>${t.submit}</button>
