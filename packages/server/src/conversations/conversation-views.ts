@@ -1,4 +1,4 @@
-import type { ChatMessage, ConversationInfo, ConversationSummary } from '@interact/sdk/protocol';
+import type { AckFrame, ChatMessage, ConversationInfo, ConversationSummary } from '@interact/sdk/protocol';
 import type { ConversationRow, MessageRow } from '../storage/schema.js';
 import { visitorDisplayName } from '../visitors/visitors-repository.js';
 import type { ConversationListing, VisitorConversation } from './conversations-repository.js';
@@ -17,6 +17,18 @@ export function toChatMessage(row: MessageRow): ChatMessage {
     text: row.text,
     ...(row.clientMsgId ? { clientMsgId: row.clientMsgId } : {}),
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The answer to a send: what was stored, under the id the sender chose. */
+export function toAckFrame(message: MessageRow): AckFrame {
+  return {
+    type: 'ack',
+    clientMsgId: message.clientMsgId ?? '',
+    id: message.id,
+    seq: message.seq,
+    conversationId: message.conversationId,
+    createdAt: message.createdAt.toISOString(),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { StaffClientFrame } from '@interact/sdk/protocol';
 import { roleMay } from '../auth/permissions.js';
-import { toChatMessage } from '../conversations/conversation-views.js';
+import { toAckFrame, toChatMessage } from '../conversations/conversation-views.js';
 import type { ConversationRow } from '../storage/schema.js';
 import type { ChatContext } from './chat-context.js';
 import { refuseText } from './message-text.js';
@@ -127,14 +127,7 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
           clientMsgId: frame.clientMsgId,
         }),
       );
-      conn.send({
-        type: 'ack',
-        clientMsgId: frame.clientMsgId,
-        id: message.id,
-        seq: message.seq,
-        conversationId: message.conversationId,
-        createdAt: message.createdAt.toISOString(),
-      });
+      conn.send(toAckFrame(message));
       if (!duplicate) events.messageAdded(message, updated, { staff: conn });
     },
 

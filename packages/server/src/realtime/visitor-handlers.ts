@@ -1,5 +1,5 @@
 import type { VisitorClientFrame, VisitorProfile } from '@interact/sdk/protocol';
-import { toChatMessage, toConversationInfo } from '../conversations/conversation-views.js';
+import { toAckFrame, toChatMessage, toConversationInfo } from '../conversations/conversation-views.js';
 import type { ConversationRow, VisitorRow } from '../storage/schema.js';
 import { hashVisitorToken, identityVerified, newVisitorToken } from '../visitors/visitor-identity.js';
 import type { ChatContext } from './chat-context.js';
@@ -125,14 +125,7 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
       if (started) events.conversationChanged(conversation);
       else for (const tab of moved) tab.send({ type: 'conversation', conversation: toConversationInfo(conversation) });
       conn.conversation = conversation;
-      conn.send({
-        type: 'ack',
-        clientMsgId: frame.clientMsgId,
-        id: message.id,
-        seq: message.seq,
-        conversationId: message.conversationId,
-        createdAt: message.createdAt.toISOString(),
-      });
+      conn.send(toAckFrame(message));
       if (!duplicate) events.messageAdded(message, conversation, { visitor: conn });
     },
 
