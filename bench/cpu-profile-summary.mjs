@@ -3,9 +3,10 @@
 // went by function (self time) and by package / source file, so a profile can be read without
 // DevTools.
 //
-//   node bench/cpu-profile-summary.mjs DIR/CPU.*.cpuprofile [--top 30] [--inclusive]
+//   node bench/cpu-profile-summary.mjs DIR/CPU.*.cpuprofile [--top 30] [--inclusive] [--stalls MS]
 //
 // --inclusive adds a table of total (self + callees) time per function, counted once per sample.
+// --stalls MS lists instead the stretches of at least MS spent without a break in one function.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -75,7 +76,44 @@ function print(title, map) {
   for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)} ${pct(us)}  ${k}`);
 }
 
+// --stalls MS: stretches of at least MS where every sample sat in the same function (a blocking
+// native call such as an fsync, a long GC, or one long JS task), with the stack that led there.
+const stallsIndex = args.indexOf('--stalls');
+function stalls(minMs) {
+  const out = [];
+  let start = 0;
+  let runUs = 0;
+  const flush = (i) => {
+    if (runUs >= minMs * 1000) out.push({ at: start, us: runUs, id: profile.samples[i] });
+  };
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const id = profile.samples[i];
+    const name = nodes.get(id).callFrame.functionName;
+    const same = i > 0 && id === profile.samples[i - 1] && name !== '(idle)' && name !== '(program)';
+    if (same) runUs += dt;
+    else {
+      if (i > 0) flush(i - 1);
+      start = t;
+      runUs = dt;
+    }
+    t += dt;
+  }
+  out.sort((a, b) => b.us - a.us);
+  console.log(`\nStretches of >= ${minMs} ms in one function: ${out.length}`);
+  for (const s of out.slice(0, top)) {
+    const stack = [];
+    for (let cur = s.id; cur !== undefined && stack.length < 6; cur = parent.get(cur)) stack.push(label(nodes.get(cur)));
+    console.log(`${(s.us / 1000).toFixed(0).padStart(6)} ms at +${((s.at - profile.startTime) / 1e6).toFixed(1)} s  ${stack.join('  <  ')}`);
+  }
+}
+
 console.log(`${file}: ${(totalUs / 1e6).toFixed(1)} s sampled`);
+if (stallsIndex >= 0) {
+  stalls(Number(args[stallsIndex + 1] ?? 20));
+  process.exit(0);
+}
 print('Self time by package / file', byPlace);
 print('Self time by function', byFunction);
 if (args.includes('--inclusive')) print('Total time (self + callees) by function', inclusiveUs);

@@ -85,6 +85,31 @@ function meter(pid) {
   };
 }
 
+/**
+ * Before a timed phase: waits (at most `config.waitQuietSeconds`) until the processes other than
+ * the server and this client use less than 30% of one core, so that a test run or a build elsewhere
+ * on the machine does not end up in the figures. Returns what it saw, for the report.
+ */
+async function waitQuiet(label) {
+  const deadline = now() + config.waitQuietSeconds * 1000;
+  let said = false;
+  while (true) {
+    const m = meter(config.serverPid);
+    await sleep(1000);
+    const { otherCpuPct } = m();
+    if (otherCpuPct < 30) {
+      if (said) log(`${label}: machine quiet again`);
+      return true;
+    }
+    if (now() > deadline) {
+      log(`${label}: other processes still use ${otherCpuPct.toFixed(0)}% of a core: this phase will be noisy`);
+      return false;
+    }
+    if (!said) log(`${label}: waiting for other processes to quieten (${otherCpuPct.toFixed(0)}% of a core)…`);
+    said = true;
+  }
+}
+
 // ---------------------------------------------------------------- statistics
 
 function percentile(sorted, p) {
@@ -336,12 +361,19 @@ async function latencyPhase(senders, rate, seconds, warmup) {
   let measuring = false;
   let sentTimed = 0;
   const timed = new Set();
+  // Worst send -> staff latency of the messages sent in each second of the timed window: shows
+  // whether a bad p99 is a steady queue or a few stalls (GC, fsync, a checkpoint, ...).
+  const worstBySecond = new Array(seconds).fill(0);
   phase = {
     onAck(rec, t) {
       if (rec.timed) ack.push(t - rec.t0);
     },
     onDelivery(rec, t) {
-      if (rec.timed) delivery.push(t - rec.t0);
+      if (!rec.timed) return;
+      const latency = t - rec.t0;
+      delivery.push(latency);
+      const second = Math.min(seconds - 1, Math.floor((rec.t0 - measureStart) / 1000));
+      if (latency > worstBySecond[second]) worstBySecond[second] = latency;
     },
     onComplete(rec) {
       if (rec.timed) timed.delete(rec);
@@ -401,6 +433,7 @@ async function latencyPhase(senders, rate, seconds, warmup) {
     lost,
     delivery: delivery.summary(),
     ack: ack.summary(),
+    worstBySecond: worstBySecond.map((v) => Math.round(v)),
     ...cpu,
   };
 }
@@ -470,7 +503,6 @@ async function throughputPhase(senders, window, seconds, warmup, pace, backoffMs
       }, backoffMs);
     },
   };
-  const staffBefore = staffSockets.reduce((n, s) => n + s.received, 0);
   for (const v of senders) pump(v);
   await sleep(warmup * 1000);
   measuring = true;
@@ -492,7 +524,6 @@ async function throughputPhase(senders, window, seconds, warmup, pace, backoffMs
     v.blocked = false;
   }
   phase = null;
-  void staffBefore;
   return {
     senders: senders.length,
     window,
@@ -548,6 +579,7 @@ async function run() {
   let idle = [];
   if (phases.has('idle') || phases.has('latency')) {
     await sleep(1000);
+    await waitQuiet('idle');
     const before = await settledRss(pid);
     const t = now();
     idle = await openVisitors(config.idle, poolSize, config.connectConcurrency);
@@ -571,12 +603,14 @@ async function run() {
     result.phases.latency = [];
     const latencySenders = senders.slice(0, config.latencySenders);
     for (const rate of config.rates) {
+      await waitQuiet(`latency @ ${rate}/s`);
       const r = await latencyPhase(latencySenders, rate, config.latencySeconds, config.warmupSeconds);
       r.idleConnected = idle.filter((v) => !v.closed).length;
       result.phases.latency.push(r);
       log(`latency @ ${rate}/s (${r.idleConnected} idle): delivery p50 ${r.delivery.p50} ms, p99 ${r.delivery.p99} ms; ` +
         `achieved ${r.achievedRate}/s, refused ${r.refused}, lost ${r.lost}; CPU server ${r.serverCpuPct.toFixed(0)}%, ` +
         `others ${r.otherCpuPct.toFixed(0)}%`);
+      if (r.delivery.max > 100) log(`  worst latency (ms) of the messages sent in each second: ${r.worstBySecond.join(' ')}`);
       await sleep(500);
     }
   }
@@ -590,6 +624,7 @@ async function run() {
   }
 
   if (phases.has('throughput')) {
+    await waitQuiet('throughput');
     const r = await throughputPhase(senders.slice(0, config.senders), config.window, config.seconds, config.warmupSeconds, null);
     result.phases.throughput = r;
     log(`throughput (${r.senders} senders, window ${r.window}): ${r.perSecond} msg/s acked+delivered, ` +
@@ -602,6 +637,7 @@ async function run() {
     allVisitors.push(...more);
     if (more.length) await primeSenders(more);
     await sleep(1000); // let the bucket of every sender fill up again
+    await waitQuiet('capacity');
     const pool = [...senders, ...more].slice(0, config.capacitySenders);
     const r = await throughputPhase(pool, config.capacityWindow, config.seconds, config.warmupSeconds, config.capacityPace);
     result.phases.capacity = r;

@@ -6,7 +6,7 @@
 // stop it and remove its folder. Then print every figure side by side, the ratio hub/bare, and the
 // product targets with PASS/MISS. Options: see bench/README.md or `node bench/run.mjs --help`.
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const hubBin = path.join(root, 'packages/server/bin/interact-hub.js');
-const hubBuild = path.join(root, 'packages/server/dist/cli/main.js');
+// BENCH_HUB_BIN: another build of the hub to measure (a branch, a prototype), same command line.
+const hubBin = path.resolve(process.env.BENCH_HUB_BIN || path.join(root, 'packages/server/bin/interact-hub.js'));
+const hubBuild = path.join(path.dirname(hubBin), '../dist/cli/main.js');
 
 // ---------------------------------------------------------------- options
 
@@ -36,11 +37,14 @@ Environment (flags win):
   BENCH_PHASES=idle,latency,throughput,capacity
   BENCH_ONLY=hub|bare         run one server only (no ratios)
   BENCH_HUB_LOG_LEVEL=warn    the hub's log level during the run
+  BENCH_HUB_BIN=FILE          the hub to measure (default packages/server/bin/interact-hub.js)
+  BENCH_HUB_NODE_ARGS="..."   extra node flags for the hub (e.g. --trace-gc)
+  BENCH_HUB_OUTPUT=FILE       append the hub's stdout/stderr to FILE
   BENCH_CPU_PROF=DIR          run the hub under node --cpu-prof, profiles written to DIR
   BENCH_TMPDIR=/tmp           where the temporary data folders go (use a real disk: fsync matters)
   BENCH_JSON=FILE             also write all figures as JSON
-  BENCH_WAIT_QUIET=120        before each server, wait up to this many seconds for the other
-                              processes on the machine to use less than 30% of one core (0: don't)`;
+  BENCH_WAIT_QUIET=120        before each server (and, at most 60 s, before each timed phase) wait up to
+                              this long for other processes to use < 30% of one core (0: don't)`;
 
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 if (argv.includes('--help') || argv.includes('-h')) {
@@ -74,35 +78,45 @@ function intSetting(flagName, envName, full, quickValue, min = 0, max = 1_000_00
   return n;
 }
 
-const opts = {
-  seconds: intSetting('--seconds', 'BENCH_SECONDS', 10, 2, 1, 600),
-  latencySeconds: intSetting(null, 'BENCH_LATENCY_SECONDS', 10, 2, 1, 600),
-  warmupSeconds: intSetting(null, 'BENCH_WARMUP_SECONDS', 1, 1, 0, 60),
-  idle: intSetting('--idle', 'BENCH_IDLE', 10_000, 300, 0, 15_000),
-  staff: intSetting(null, 'BENCH_STAFF', 3, 1, 1, 50),
-  senders: intSetting(null, 'BENCH_SENDERS', 200, 20, 1, 5_000),
-  window: intSetting(null, 'BENCH_WINDOW', 4, 4, 1, 100),
-  latencySenders: intSetting(null, 'BENCH_LATENCY_SENDERS', 500, 60, 1, 5_000),
-  capacitySenders: intSetting(null, 'BENCH_CAPACITY_SENDERS', 4_000, 100, 0, 8_000),
-  capacityWindow: intSetting(null, 'BENCH_CAPACITY_WINDOW', 2, 2, 1, 100),
-  rates: setting(null, 'BENCH_RATES', '500,2000', '100,250')
-    .split(',')
-    .map((s) => Number(s.trim())),
-  phases: setting(null, 'BENCH_PHASES', 'idle,latency,throughput,capacity', 'idle,latency,throughput,capacity')
-    .split(',')
-    .map((s) => s.trim()),
-  only: setting('--only', 'BENCH_ONLY', '', ''),
-  hubLogLevel: setting(null, 'BENCH_HUB_LOG_LEVEL', 'warn', 'warn'),
-  cpuProf: setting('--cpu-prof', 'BENCH_CPU_PROF', '', ''),
-  tmp: setting(null, 'BENCH_TMPDIR', os.tmpdir(), os.tmpdir()),
-  json: setting('--json', 'BENCH_JSON', '', ''),
-  waitQuiet: intSetting(null, 'BENCH_WAIT_QUIET', 120, 10, 0, 3600),
-};
-if (opts.rates.some((r) => !Number.isFinite(r) || r <= 0 || r > 100_000)) throw new Error('BENCH_RATES: positive numbers, comma-separated');
-for (const p of opts.phases) {
-  if (!['idle', 'latency', 'throughput', 'capacity'].includes(p)) throw new Error(`BENCH_PHASES: unknown phase ${p}`);
+function readOptions() {
+  const o = {
+    seconds: intSetting('--seconds', 'BENCH_SECONDS', 10, 2, 1, 600),
+    latencySeconds: intSetting(null, 'BENCH_LATENCY_SECONDS', 10, 2, 1, 600),
+    warmupSeconds: intSetting(null, 'BENCH_WARMUP_SECONDS', 1, 1, 0, 60),
+    idle: intSetting('--idle', 'BENCH_IDLE', 10_000, 300, 0, 15_000),
+    staff: intSetting(null, 'BENCH_STAFF', 3, 1, 1, 50),
+    senders: intSetting(null, 'BENCH_SENDERS', 200, 20, 1, 5_000),
+    window: intSetting(null, 'BENCH_WINDOW', 4, 4, 1, 100),
+    latencySenders: intSetting(null, 'BENCH_LATENCY_SENDERS', 500, 60, 1, 5_000),
+    capacitySenders: intSetting(null, 'BENCH_CAPACITY_SENDERS', 4_000, 100, 0, 8_000),
+    capacityWindow: intSetting(null, 'BENCH_CAPACITY_WINDOW', 2, 2, 1, 100),
+    rates: setting(null, 'BENCH_RATES', '500,2000', '100,250')
+      .split(',')
+      .map((s) => Number(s.trim())),
+    phases: setting(null, 'BENCH_PHASES', 'idle,latency,throughput,capacity', 'idle,latency,throughput,capacity')
+      .split(',')
+      .map((s) => s.trim()),
+    only: setting('--only', 'BENCH_ONLY', '', ''),
+    hubLogLevel: setting(null, 'BENCH_HUB_LOG_LEVEL', 'warn', 'warn'),
+    cpuProf: setting('--cpu-prof', 'BENCH_CPU_PROF', '', ''),
+    tmp: setting(null, 'BENCH_TMPDIR', os.tmpdir(), os.tmpdir()),
+    json: setting('--json', 'BENCH_JSON', '', ''),
+    waitQuiet: intSetting(null, 'BENCH_WAIT_QUIET', 120, 10, 0, 3600),
+  };
+  if (o.rates.some((r) => !Number.isFinite(r) || r <= 0 || r > 100_000)) throw new Error('BENCH_RATES: positive numbers, comma-separated');
+  for (const p of o.phases) {
+    if (!['idle', 'latency', 'throughput', 'capacity'].includes(p)) throw new Error(`BENCH_PHASES: unknown phase ${p}`);
+  }
+  if (o.only && !['hub', 'bare'].includes(o.only)) throw new Error('--only takes hub or bare');
+  return o;
 }
-if (opts.only && !['hub', 'bare'].includes(opts.only)) throw new Error('--only takes hub or bare');
+let opts;
+try {
+  opts = readOptions();
+} catch (error) {
+  console.error(`bench: ${error.message}\n\n${HELP}`);
+  process.exit(2);
+}
 // 5 messages/s and a burst of 10 per visitor: the hub's own limit (realtime/connections.ts).
 const HUB_VISITOR_LIMIT = { rate: 5, burst: 10 };
 const worstPerSender = Math.max(...opts.rates) / opts.latencySenders;
@@ -230,7 +244,7 @@ async function startHub() {
     }),
   );
   const port = await freePort();
-  const nodeArgs = [];
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   if (opts.cpuProf) {
     mkdirSync(opts.cpuProf, { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`);
@@ -245,6 +259,11 @@ async function startHub() {
     },
   });
   children.add(child);
+  if (process.env.BENCH_HUB_OUTPUT) {
+    const out = createWriteStream(path.resolve(process.env.BENCH_HUB_OUTPUT), { flags: 'a' });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+  }
   const tail = keepTail(child, 'hub');
   const { out } = await waitForOutput(child, /Channel key[^\n]*:\s+(\S+)\s*\n/, 60_000, 'the hub');
   const email = /Sign in:\s+(\S+)/.exec(out)?.[1];
@@ -275,6 +294,7 @@ function loadClientBudgetSeconds() {
   const timed = opts.warmupSeconds + 6;
   return Math.ceil(
     120 + // sign-in, staff, senders and priming
+      (3 + opts.rates.length) * Math.min(opts.waitQuiet, 60) + // waits for a quiet machine before the phases
       opts.idle / 100 + // idle connections (well above the rate seen here)
       opts.capacitySenders / 50 +
       opts.rates.length * (opts.latencySeconds + timed + 60) +
@@ -314,7 +334,7 @@ async function waitQuiet() {
 
 async function runAgainst(target) {
   await waitQuiet();
-  console.log(`\n== ${target === 'hub' ? 'hub (packages/server, SQLite WAL synchronous=FULL)' : 'bare ws fan-out server'} ==`);
+  console.log(`\n== ${target === 'hub' ? `hub (${path.relative(root, hubBin) || hubBin}, SQLite WAL synchronous=FULL)` : 'bare ws fan-out server'} ==`);
   const server = target === 'hub' ? await startHub() : await startBare();
   let client;
   try {
@@ -346,6 +366,7 @@ async function runAgainst(target) {
       connectConcurrency: 200,
       connectTimeoutMs: 300_000,
       drainMs: 60_000,
+      waitQuietSeconds: Math.min(opts.waitQuiet, 60),
       maxSeconds,
     };
     const outcome = await new Promise((resolve, reject) => {
