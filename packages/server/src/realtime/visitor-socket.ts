@@ -7,6 +7,7 @@ import { holdAddress } from './address-allowance.js';
 import type { ChatContext } from './chat-context.js';
 import { VisitorConnection } from './connections.js';
 import { parseVisitorFrame } from './frame-schemas.js';
+import { releaseUpgradeRequest } from './release-upgrade.js';
 import { dispatch } from './handler-map.js';
 import { visitorHandlers } from './visitor-handlers.js';
 
@@ -24,6 +25,14 @@ declare module 'fastify' {
 export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const handlers = visitorHandlers(ctx);
+    // Sockets of one channel share one copy of its row (about 1 KB each otherwise), until it changes.
+    const channelCopies = new Map<string, ChannelRow>();
+    const shared = (channel: ChannelRow): ChannelRow => {
+      const copy = channelCopies.get(channel.id);
+      if (copy && copy.updatedAt.getTime() === channel.updatedAt.getTime()) return copy;
+      channelCopies.set(channel.id, channel);
+      return channel;
+    };
     const { maxSocketsPerAddress, helloTimeoutMs } = app.config.realtime;
 
     app.get(
@@ -41,11 +50,12 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
             throw new AppError('forbidden', `This site (${origin ?? 'no origin'}) is not allowed to use this chat channel.`);
           }
           holdAddress(ctx.registry, request, maxSocketsPerAddress);
-          request.chatChannel = channel;
+          request.chatChannel = shared(channel);
         },
       },
       (socket, request) => {
         const conn = new VisitorConnection(socket, request.chatChannel!);
+        const { log, releaseAddress } = releaseUpgradeRequest(socket, request);
         ctx.registry.addVisitor(conn);
         const helloTimer = setTimeout(() => {
           if (!conn.helloDone) socket.close(CLOSE_CODES.helloTimeout, 'hello expected');
@@ -73,7 +83,7 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
             return;
           }
           Promise.resolve(dispatch(handlers, conn, frame)).catch((error: unknown) => {
-            request.log.error({ err: error, frame: frame.type }, 'visitor frame failed');
+            log.error({ err: error, frame: frame.type }, 'visitor frame failed');
             conn.send({
               type: 'error',
               code: 'internal',
@@ -86,7 +96,7 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
         socket.on('close', () => {
           clearTimeout(helloTimer);
           ctx.registry.removeVisitor(conn);
-          request.releaseAddress?.();
+          releaseAddress();
           if (conn.visitor && conn.conversation && !ctx.registry.visitorOnline(conn.visitor.id)) {
             ctx.events.visitorPresence(conn.conversation, false);
           }

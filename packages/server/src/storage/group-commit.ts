@@ -17,7 +17,15 @@ export class GroupCommitter {
   #queue: Pending[] = [];
   #scheduled = false;
 
-  constructor(private readonly database: Database) {}
+  /**
+   * @param maxBatch Writes per transaction at most. Under overload an unbounded batch would hold
+   *   the event loop for seconds (every socket stalls, acks come in waves); the rest of the queue
+   *   waits for the next turn, after the sockets have had theirs.
+   */
+  constructor(
+    private readonly database: Database,
+    private readonly maxBatch = 256,
+  ) {}
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -30,9 +38,9 @@ export class GroupCommitter {
   }
 
   #flush(): void {
-    this.#scheduled = false;
-    const batch = this.#queue;
-    this.#queue = [];
+    const batch = this.#queue.splice(0, this.maxBatch);
+    this.#scheduled = this.#queue.length > 0;
+    if (this.#scheduled) setImmediate(() => this.#flush());
     const { sqlite } = this.database;
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
