@@ -246,6 +246,9 @@ export function conversationsRepository({ db }: Database) {
 
     /** Open conversations of an account with what the inbox shows; `where` narrows them further. */
     listings(accountId: string, where?: SQL, ids?: string[]): ConversationListing[] {
+      // The last message comes in the same query: one query per conversation made a staff
+      // welcome with 800 open conversations block for about 80 ms.
+      const lastMessages = alias(messages, 'last_message');
       const rows = db
         .select({
           conversation: conversations,
@@ -259,11 +262,16 @@ export function conversationsRepository({ db }: Database) {
           },
           assigneeFirst: users.firstName,
           assigneeLast: users.lastName,
+          lastMessage: lastMessages,
         })
         .from(conversations)
         .innerJoin(channels, eq(channels.id, conversations.channelId))
         .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
         .leftJoin(users, eq(users.id, conversations.assigneeId))
+        .leftJoin(
+          lastMessages,
+          and(eq(lastMessages.conversationId, conversations.id), eq(lastMessages.seq, conversations.lastSeq)),
+        )
         .where(
           and(
             eq(conversations.accountId, accountId),
@@ -273,33 +281,23 @@ export function conversationsRepository({ db }: Database) {
         )
         .orderBy(asc(conversations.createdAt))
         .all();
-      return rows.map((row) => {
-        const last = row.conversation.lastSeq
-          ? db
-              .select()
-              .from(messages)
-              .where(and(eq(messages.conversationId, row.conversation.id), eq(messages.seq, row.conversation.lastSeq)))
-              .get() ?? null
-          : null;
-        return {
-          conversation: row.conversation,
-          channelName: row.channelName,
-          visitor: row.visitor,
-          assignee:
-            row.conversation.assigneeId && row.assigneeFirst !== null
-              ? { id: row.conversation.assigneeId, firstName: row.assigneeFirst, lastName: row.assigneeLast ?? '' }
-              : null,
-          lastMessage: last,
-        };
-      });
+      return rows.map((row) => ({
+        conversation: row.conversation,
+        channelName: row.channelName,
+        visitor: row.visitor,
+        assignee:
+          row.conversation.assigneeId && row.assigneeFirst !== null
+            ? { id: row.conversation.assigneeId, firstName: row.assigneeFirst, lastName: row.assigneeLast ?? '' }
+            : null,
+        lastMessage: row.lastMessage,
+      }));
     },
 
-    /** Conversations a staff member may see in the inbox. */
-    visibleTo(accountId: string, user: { id: string; role: string }): ConversationListing[] {
-      const seesAll = user.role === 'administrator' || user.role === 'supervisor';
+    /** Conversations a staff member's inbox shows: the queue and their own, or every open one. */
+    visibleTo(accountId: string, userId: string, seesAll: boolean): ConversationListing[] {
       return this.listings(
         accountId,
-        seesAll ? undefined : or(eq(conversations.state, 'queued'), eq(conversations.assigneeId, user.id)),
+        seesAll ? undefined : or(eq(conversations.state, 'queued'), eq(conversations.assigneeId, userId)),
       );
     },
   };

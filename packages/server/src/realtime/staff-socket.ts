@@ -37,7 +37,7 @@ export function staffSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
     }
 
     function welcome(conn: StaffConnection) {
-      const listings = ctx.conversations.visibleTo(conn.account.id, conn.user);
+      const listings = ctx.conversations.visibleTo(conn.account.id, conn.user.id, roleMay(conn.user.role, 'conversations.all'));
       for (const listing of listings) conn.visible.add(listing.conversation.id);
       const { user } = conn;
       conn.send({
