@@ -1,5 +1,37 @@
 import fp from 'fastify-plugin';
+import { Worker } from 'node:worker_threads';
+import type { FastifyBaseLogger } from 'fastify';
 import { databaseFile, migrateDatabase, openDatabase, type Database } from './database.js';
+
+/** Checkpoints in a worker on a file database; on an in-memory one (nothing to copy to disk) on a timer here. */
+function startCheckpoints(database: Database, intervalMs: number, log: FastifyBaseLogger): { stop(): Promise<void> } {
+  const file = database.sqlite.name;
+  if (database.sqlite.memory || !file) {
+    const timer = setInterval(() => database.sqlite.pragma('wal_checkpoint(PASSIVE)'), intervalMs);
+    timer.unref();
+    return { stop: async () => clearInterval(timer) };
+  }
+  // Two folders up from src/storage and dist/storage alike.
+  const worker = new Worker(new URL('../../workers/checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs } });
+  worker.unref();
+  let exited = false;
+  worker.once('exit', () => (exited = true));
+  worker.on('message', (message: { type: string; message?: string }) => {
+    if (message.type === 'error') log.warn({ reason: message.message }, 'WAL checkpoint failed');
+  });
+  worker.on('error', (error) => log.warn({ err: error }, 'the checkpoint worker stopped'));
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        // Referenced again while it stops: otherwise a process with nothing else left to do would
+        // exit here, before the caller's next step (the CLI printing its result).
+        worker.ref();
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'stop' });
+      }),
+  };
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,8 +45,8 @@ export interface StoragePluginOptions {
 }
 
 /**
- * Opens the database, applies migrations, and checkpoints the WAL from a timer so request
- * handling never pays for it. Closes the database when the app closes.
+ * Opens the database, applies migrations, and checkpoints the WAL from a timer in a worker
+ * thread, so request and socket handling never pay for it. Closes both when the app closes.
  */
 export default fp<StoragePluginOptions>(
   async (app, options) => {
@@ -22,18 +54,10 @@ export default fp<StoragePluginOptions>(
     migrateDatabase(database);
     app.decorate('storage', database);
 
-    const timer = setInterval(() => {
-      try {
-        // PASSIVE never waits for readers or writers; whatever it cannot copy now waits for the next tick.
-        database.sqlite.pragma('wal_checkpoint(PASSIVE)');
-      } catch (error) {
-        app.log.warn({ err: error }, 'WAL checkpoint failed');
-      }
-    }, app.config.storage.checkpointIntervalMs);
-    timer.unref();
+    const checkpoints = startCheckpoints(database, app.config.storage.checkpointIntervalMs, app.log);
 
     app.addHook('onClose', async () => {
-      clearInterval(timer);
+      await checkpoints.stop();
       database.close();
     });
   },
