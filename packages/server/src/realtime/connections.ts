@@ -3,9 +3,20 @@ import type { StaffServerFrame, VisitorServerFrame } from '@interact/sdk/protoco
 import type { AccountRow, ChannelRow, ConversationRow, UserRow, VisitorRow } from '../storage/schema.js';
 import { TokenBucket } from './token-bucket.js';
 
-/** Sends a frame unless the socket is already closing; a closed peer is not an error. */
-function sendJson(socket: WebSocket, frame: unknown): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+/** Sends a text frame unless the socket is already closing; a closed peer is not an error. */
+function sendText(socket: WebSocket, json: string): void {
+  if (socket.readyState === socket.OPEN) socket.send(json);
+}
+
+/** A frame serialised once, for sending the same frame to many sockets. */
+export interface EncodedFrame<F> {
+  readonly json: string;
+  /** Only for the type check: which frames this is. */
+  readonly frame?: F;
+}
+
+export function encodeFrame<F>(frame: F): EncodedFrame<F> {
+  return { json: JSON.stringify(frame) };
 }
 
 export class VisitorConnection {
@@ -23,7 +34,11 @@ export class VisitorConnection {
   ) {}
 
   send(frame: VisitorServerFrame): void {
-    sendJson(this.socket, frame);
+    sendText(this.socket, JSON.stringify(frame));
+  }
+
+  sendEncoded(frame: EncodedFrame<VisitorServerFrame>): void {
+    sendText(this.socket, frame.json);
   }
 }
 
@@ -41,7 +56,11 @@ export class StaffConnection {
   ) {}
 
   send(frame: StaffServerFrame): void {
-    sendJson(this.socket, frame);
+    sendText(this.socket, JSON.stringify(frame));
+  }
+
+  sendEncoded(frame: EncodedFrame<StaffServerFrame>): void {
+    sendText(this.socket, frame.json);
   }
 }
 

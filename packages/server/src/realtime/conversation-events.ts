@@ -1,9 +1,9 @@
-import type { Availability, StaffServerFrame } from '@interact/sdk/protocol';
+import type { Availability, StaffServerFrame, VisitorServerFrame } from '@interact/sdk/protocol';
 import { roleMay } from '../auth/permissions.js';
 import { toChatMessage, toConversationInfo, toConversationSummary } from '../conversations/conversation-views.js';
 import type { ConversationsRepository } from '../conversations/conversations-repository.js';
 import type { ChannelRow, ConversationRow, MessageRow, UserRow } from '../storage/schema.js';
-import type { ConnectionRegistry, StaffConnection, VisitorConnection } from './connections.js';
+import { encodeFrame, type ConnectionRegistry, type EncodedFrame, type StaffConnection, type VisitorConnection } from './connections.js';
 
 /** Whether a staff member's inbox shows a conversation. */
 export function inboxShows(user: Pick<UserRow, 'id' | 'role'>, conversation: ConversationRow): boolean {
@@ -29,9 +29,11 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
     return listing && toConversationSummary(listing, registry.visitorOnline(conversation.visitorId));
   }
 
+  /** Frames going to many sockets are serialised once, when the first socket needs them. */
   function toStaffShowing(conversation: ConversationRow, frame: StaffServerFrame, except?: StaffConnection): void {
+    let encoded: EncodedFrame<StaffServerFrame> | undefined;
     for (const staff of registry.staffOfAccount(conversation.accountId)) {
-      if (staff !== except && staff.visible.has(conversation.id)) staff.send(frame);
+      if (staff !== except && staff.visible.has(conversation.id)) staff.sendEncoded((encoded ??= encodeFrame(frame)));
     }
   }
 
@@ -41,10 +43,11 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
     /** The conversation was created or its state, assignee or visitor changed. */
     conversationChanged(conversation: ConversationRow, reason: 'taken' | 'closed' | 'transferred' = 'taken'): void {
       const summary = summaryOf(conversation);
+      const update = summary && encodeFrame<StaffServerFrame>({ type: 'conversation', conversation: summary });
       for (const staff of registry.staffOfAccount(conversation.accountId)) {
-        if (summary && inboxShows(staff.user, conversation)) {
+        if (update && inboxShows(staff.user, conversation)) {
           staff.visible.add(conversation.id);
-          staff.send({ type: 'conversation', conversation: summary });
+          staff.sendEncoded(update);
         } else if (staff.visible.delete(conversation.id)) {
           staff.send({
             type: 'conversation-removed',
@@ -53,10 +56,10 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
           });
         }
       }
-      const info = toConversationInfo(conversation);
+      const info = encodeFrame<VisitorServerFrame>({ type: 'conversation', conversation: toConversationInfo(conversation) });
       for (const visitor of registry.visitorsOfConversation(conversation.id)) {
         visitor.conversation = conversation;
-        visitor.send({ type: 'conversation', conversation: info });
+        visitor.sendEncoded(info);
       }
     },
 
@@ -76,10 +79,13 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
       except?: { visitor?: VisitorConnection; staff?: StaffConnection },
     ): void {
       const frame = { type: 'message', message: toChatMessage(message) } as const;
+      const encoded = encodeFrame(frame);
       for (const visitor of registry.visitorsOfConversation(conversation.id)) {
-        if (visitor !== except?.visitor) visitor.send(frame);
+        if (visitor !== except?.visitor) visitor.sendEncoded(encoded);
       }
-      toStaffShowing(conversation, frame, except?.staff);
+      for (const staff of registry.staffOfAccount(conversation.accountId)) {
+        if (staff !== except?.staff && staff.visible.has(conversation.id)) staff.sendEncoded(encoded);
+      }
     },
 
     /** The visitor came or went (their last tab closed). */
@@ -89,8 +95,15 @@ export function conversationEvents(registry: ConnectionRegistry, conversations: 
 
     /** Staff came online or the last one left: visitors of the account learn whether anyone can answer. */
     availabilityChanged(accountId: string): void {
+      // One frame per channel: the away message is the channel's.
+      const byChannel = new Map<string, EncodedFrame<VisitorServerFrame>>();
       for (const visitor of registry.visitorsOfAccount(accountId)) {
-        visitor.send({ type: 'availability', availability: availabilityFor(registry, visitor.channel) });
+        let frame = byChannel.get(visitor.channel.id);
+        if (!frame) {
+          frame = encodeFrame({ type: 'availability', availability: availabilityFor(registry, visitor.channel) });
+          byChannel.set(visitor.channel.id, frame);
+        }
+        visitor.sendEncoded(frame);
       }
     },
   };
