@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { onTestFinished } from 'vitest';
 import { createAccount } from '../src/accounts/create-account.js';
 import { loadConfig, type ConfigInput } from '../src/config/config.js';
 import { hashPassword } from '../src/security/passwords.js';
 import { buildHub, type HubOptions } from '../src/server.js';
+import { startSmtpServer as startSmtpCapture, type RunningSmtpServer } from './smtp-capture.js';
 import type { AccountRow, Role, UserRow } from '../src/storage/schema.js';
 
 /** scrypt at N=2^12 keeps tests fast; the production default (2^17) is asserted in its own test. */
@@ -110,55 +110,11 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
   return `interact_session=${cookie.value}`;
 }
 
-export interface ReceivedMail {
-  to: string[];
-  raw: string;
-  /** The first set-password link in the mail, if any. */
-  link?: string;
-  /** The token in that link. */
-  token?: string;
-}
+export type { ReceivedMail } from './smtp-capture.js';
 
-/** A real SMTP server on a free loopback port, collecting what the hub sends. */
-export async function startSmtpServer(): Promise<{
-  url: string;
-  mails: ReceivedMail[];
-  waitForMail(to: string, count?: number): Promise<ReceivedMail>;
-}> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-        const link = raw.match(/https?:\/\/\S+\/portal\/set-password#token=[A-Za-z0-9_-]+/)?.[0];
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          ...(link ? { link, token: link.split('#token=')[1] } : {}),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as { port: number };
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    async waitForMail(to, count = 1) {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const matching = mails.filter((m) => m.to.includes(to));
-        if (matching.length >= count) return matching[count - 1]!;
-        if (Date.now() > deadline) throw new Error(`no mail #${count} to ${to} within 10 s`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-  };
+/** A real SMTP server on a free loopback port, collecting what the hub sends; closed when the test ends. */
+export async function startSmtpServer(): Promise<RunningSmtpServer> {
+  const server = await startSmtpCapture();
+  onTestFinished(() => server.close());
+  return server;
 }
