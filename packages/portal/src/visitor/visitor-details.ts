@@ -6,6 +6,7 @@ import { VISITOR_FIELDS, type Visitor, type VisitorField, type VisitorFields } f
 import { errorText } from '../i18n/error-text.js';
 import { fieldError } from '../ui/field-error.js';
 import { PortalElement } from '../ui/portal-element.js';
+import { ReloadOnVisitorChange } from './reload-on-visitor-change.js';
 
 const INPUT_TYPES: Record<VisitorField, string> = {
   firstName: 'text',
@@ -58,14 +59,9 @@ export class VisitorDetails extends PortalElement {
   @state() private fieldErrors: Partial<Record<VisitorField, string>> = {};
   @state() private saved = false;
   @state() private busy = false;
-  #loadedFor: string | undefined;
+  /** Keeps the panel's data for the visitor it shows. */
+  readonly #reload = new ReloadOnVisitorChange(this, () => this.visitorId, () => this.#load());
 
-  protected override willUpdate(): void {
-    if (this.visitorId !== this.#loadedFor) {
-      this.#loadedFor = this.visitorId;
-      void this.#load();
-    }
-  }
 
   override render() {
     const t = this.t.visitor;

@@ -7,6 +7,7 @@ import type { VisitorConversation } from '../api/types.js';
 import { errorText } from '../i18n/error-text.js';
 import { plural } from '../i18n/strings.js';
 import { PortalElement } from '../ui/portal-element.js';
+import { ReloadOnVisitorChange } from './reload-on-visitor-change.js';
 import { dateTimeOf } from '../ui/time.js';
 import '../conversation/message-list.js';
 
@@ -63,14 +64,9 @@ export class VisitorHistory extends PortalElement {
   @state() private openId: string | null = null;
   @state() private messages: ChatMessage[] | null = null;
   @state() private messagesError: CodedError | null = null;
-  #loadedFor: string | undefined;
+  /** Keeps the panel's data for the visitor it shows. */
+  readonly #reload = new ReloadOnVisitorChange(this, () => this.visitorId, () => this.#load());
 
-  protected override willUpdate(): void {
-    if (this.visitorId !== this.#loadedFor) {
-      this.#loadedFor = this.visitorId;
-      void this.#load();
-    }
-  }
 
   override render() {
     const t = this.t.history;

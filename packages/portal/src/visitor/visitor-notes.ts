@@ -5,6 +5,7 @@ import type { CodedError } from '../api/http.js';
 import type { VisitorNote } from '../api/types.js';
 import { errorText } from '../i18n/error-text.js';
 import { PortalElement } from '../ui/portal-element.js';
+import { ReloadOnVisitorChange } from './reload-on-visitor-change.js';
 import { dateTimeOf } from '../ui/time.js';
 
 /** Staff notes about a visitor, newest first, with who wrote them and when, and a form to add one. */
@@ -46,14 +47,9 @@ export class VisitorNotes extends PortalElement {
   @state() private error: CodedError | null = null;
   @state() private busy = false;
   @query('textarea') private textarea!: HTMLTextAreaElement;
-  #loadedFor: string | undefined;
+  /** Keeps the panel's data for the visitor it shows. */
+  readonly #reload = new ReloadOnVisitorChange(this, () => this.visitorId, () => this.#load());
 
-  protected override willUpdate(): void {
-    if (this.visitorId !== this.#loadedFor) {
-      this.#loadedFor = this.visitorId;
-      void this.#load();
-    }
-  }
 
   override render() {
     const t = this.t.notes;
