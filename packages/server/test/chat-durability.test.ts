@@ -309,6 +309,28 @@ describe('group commit', () => {
     expect(seenAfter).toEqual([['a', 'b', 'c'], ['a', 'b', 'c'], ['a', 'b', 'c']]);
   });
 
+  it('resolves only once the WAL is on disk; a failed fsync rejects writes that did commit', async () => {
+    const { hub, sqlite, insert, visible } = await scratch();
+    let synced!: (ok: boolean) => void;
+    const disk = () => new Promise<void>((resolve, reject) => (synced = (ok) => (ok ? resolve() : reject(new Error('EIO')))));
+    const committer = new GroupCommitter({ ...hub.storage, durable: disk });
+    let resolved = false;
+    const write = committer.run(() => insert.run('a')).then(() => (resolved = true));
+    await expect.poll(visible).toEqual(['a']);
+    // Committed, written to the WAL, not yet synced: nobody may be told.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resolved).toBe(false);
+    synced(true);
+    await write;
+
+    const failed = committer.run(() => insert.run('b'));
+    await expect.poll(visible).toEqual(['a', 'b']);
+    synced(false);
+    await expect(failed).rejects.toThrow('EIO');
+    // Other writes (REST routes) still commit with an fsync of their own.
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('rolls back and rejects only the write that failed; the rest of the batch commits', async () => {
     const { insert, visible, committer } = await scratch();
     const outcomes = await Promise.allSettled([

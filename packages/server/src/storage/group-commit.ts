@@ -8,10 +8,13 @@ interface Pending {
 
 /**
  * Group commit: writes queued in the same event-loop turn run in one transaction, so a burst of
- * messages pays for one fsync (synchronous=FULL) instead of one each. Each write runs in its own
- * savepoint: one that throws is rolled back alone and rejects alone, the others still commit
- * (unless the failure ended the transaction itself: then the whole batch rejects, nothing written).
- * Promises resolve only after the commit, which is what lets the hub acknowledge on resolve.
+ * messages pays for one commit instead of one each. Each write runs in its own savepoint: one that
+ * throws is rolled back alone and rejects alone, the others still commit (unless the failure ended
+ * the transaction itself: then the whole batch rejects, nothing written).
+ *
+ * Promises resolve only once the commit is on disk, which is what lets the hub acknowledge on
+ * resolve. The fsync for that runs in the thread pool (`Database.durable`), shared by every batch
+ * committed meanwhile; the next batch is already being written while the last one is synced.
  */
 export class GroupCommitter {
   #queue: Pending[] = [];
@@ -44,30 +47,36 @@ export class GroupCommitter {
     const { sqlite } = this.database;
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
-      sqlite
-        .transaction(() => {
-          for (const item of batch) {
-            try {
-              // A nested better-sqlite3 transaction is a savepoint.
-              outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
-            } catch (error) {
-              // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
-              // just the savepoint. Going on would run the remaining writes outside any transaction,
-              // each committing alone while being reported as failed: give the whole batch up instead.
-              if (!sqlite.inTransaction) throw error;
-              outcomes.push({ ok: false, error });
-            }
+      this.database.transactionWithoutSync(() => {
+        for (const item of batch) {
+          try {
+            // A nested better-sqlite3 transaction is a savepoint.
+            outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
+          } catch (error) {
+            // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
+            // just the savepoint. Going on would run the remaining writes outside any transaction,
+            // each committing alone while being reported as failed: give the whole batch up instead.
+            if (!sqlite.inTransaction) throw error;
+            outcomes.push({ ok: false, error });
           }
-        })
-        .immediate();
+        }
+      });
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
     }
-    batch.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+    this.database.durable().then(
+      () =>
+        batch.forEach((item, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) item.resolve(outcome.value);
+          else item.reject(outcome.error);
+        }),
+      // Committed but maybe not on disk: nobody may be told it happened. A retry of a message
+      // finds it stored (same clientMsgId) and gets the ack then.
+      (error: unknown) => {
+        for (const item of batch) item.reject(error);
+      },
+    );
   }
 }
