@@ -307,6 +307,18 @@ describe('a live conversation', () => {
     expect((await conversationUpdate(agent, ack.conversationId)).conversation).toMatchObject({ state: 'queued', lastSeq: 1 });
     expect(storedMessages(hub, conversationId)).toHaveLength(1);
   });
+
+  it('never adds to a conversation closed behind the visitor socket’s back: the message starts a new one', async () => {
+    const { hub, visitor, conversationId } = await talking();
+    // Closed in the database without any event reaching the socket, as when the close and the
+    // message are written in the same group commit.
+    hub.storage.sqlite.prepare(`UPDATE conversations SET state = 'closed' WHERE id = ?`).run(conversationId);
+    const ack = await say(visitor, 'Still there?');
+    expect(ack.conversationId).not.toBe(conversationId);
+    expect(ack.seq).toBe(1);
+    expect(storedMessages(hub, conversationId)).toHaveLength(1);
+    expect(storedMessages(hub, ack.conversationId).map((m) => m.text)).toEqual(['Still there?']);
+  });
 });
 
 describe('availability', () => {

@@ -117,7 +117,7 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
       }
       if (typeof conversation === 'string') return fail(conn, conversation, undefined, frame.clientMsgId);
       const target = conversation;
-      const { message, conversation: updated, duplicate } = await committer.run(() =>
+      const appended = await committer.run(() =>
         conversations.append({
           conversation: target,
           authorKind: 'user',
@@ -127,6 +127,9 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
           clientMsgId: frame.clientMsgId,
         }),
       );
+      // Closed between the check above and the write.
+      if (!appended) return fail(conn, 'conversation_closed', undefined, frame.clientMsgId);
+      const { message, conversation: updated, duplicate } = appended;
       conn.send(toAckFrame(message));
       if (!duplicate) events.messageAdded(message, updated, { staff: conn });
     },

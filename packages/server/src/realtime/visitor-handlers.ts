@@ -87,20 +87,29 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
       const outcome = await committer
         .run(() => {
           const { visitor, token } = ensureVisitor(conn);
+          const appendTo = (conversation: ConversationRow) =>
+            conversations.append({
+              conversation,
+              authorKind: 'visitor',
+              authorId: visitor.id,
+              text: frame.text,
+              clientMsgId: frame.clientMsgId,
+            });
+          // Usually the socket already follows the visitor's open conversation (a visitor has at
+          // most one): append to it directly. append() refuses it if it was closed meanwhile.
+          const known = conn.conversation;
+          const appended = known?.visitorId === visitor.id && known.state !== 'closed' ? appendTo(known) : null;
+          if (appended) return { visitor, token, started: false, ...appended };
           let conversation = conversations.latestOfVisitor(visitor.id);
           let started = false;
           if (!conversation || conversation.state === 'closed') {
             conversation = conversations.create(conn.channel, visitor.id, conn.locale ?? null);
             started = true;
           }
-          const appended = conversations.append({
-            conversation,
-            authorKind: 'visitor',
-            authorId: visitor.id,
-            text: frame.text,
-            clientMsgId: frame.clientMsgId,
-          });
-          return { visitor, token, started, ...appended };
+          const stored = appendTo(conversation);
+          // Cannot happen: open a moment ago, in this same transaction.
+          if (!stored) throw new Error(`conversation ${conversation.id} closed while a message was being added`);
+          return { visitor, token, started, ...stored };
         })
         .catch((error: unknown) => {
           ctx.log.error({ err: error }, 'could not store a visitor message');
