@@ -1,11 +1,32 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { StaffServerFrame, VisitorServerFrame } from '@interact/sdk/protocol';
 import type { AccountRow, ChannelRow, ConversationRow, UserRow, VisitorRow } from '../storage/schema.js';
 import { TokenBucket } from './token-bucket.js';
 
+/**
+ * The TCP sockets written to in this event-loop turn, held corked: frames for one socket leave in
+ * one write when the turn ends. A staff socket then gets every message of a group commit in one
+ * syscall instead of one each (the write was a fifth of the hub's CPU under load).
+ */
+const corked = new Set<Duplex>();
+
+function uncorkAll(): void {
+  for (const stream of corked) stream.uncork();
+  corked.clear();
+}
+
 /** Sends a text frame unless the socket is already closing; a closed peer is not an error. */
 function sendText(socket: WebSocket, json: string): void {
-  if (socket.readyState === socket.OPEN) socket.send(json);
+  if (socket.readyState !== socket.OPEN) return;
+  // ws keeps the TCP socket as `_socket` (not in its types); without one, frames go out one by one.
+  const stream = (socket as unknown as { _socket?: Duplex })._socket;
+  if (stream && !corked.has(stream)) {
+    if (corked.size === 0) setImmediate(uncorkAll);
+    stream.cork();
+    corked.add(stream);
+  }
+  socket.send(json);
 }
 
 /** A frame serialised once, for sending the same frame to many sockets. */
