@@ -7,6 +7,7 @@
 //
 // --inclusive adds a table of total (self + callees) time per function, counted once per sample.
 // --stalls MS lists instead the stretches of at least MS spent without a break in one function.
+// --last S counts only the last S seconds of the profile (e.g. the timed phase, without the set-up).
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -27,8 +28,13 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const selfUs = new Map();
 const inclusiveUs = new Map();
 let totalUs = 0;
+const lastIndex = args.indexOf('--last');
+const fromUs = lastIndex >= 0 ? profile.endTime - Number(args[lastIndex + 1]) * 1e6 : -Infinity;
+let sampleUs = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) {
   const dt = profile.timeDeltas[i + 1] ?? 0;
+  sampleUs += profile.timeDeltas[i] ?? 0;
+  if (sampleUs < fromUs) continue;
   const id = profile.samples[i];
   totalUs += dt;
   selfUs.set(id, (selfUs.get(id) ?? 0) + dt);

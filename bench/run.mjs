@@ -20,6 +20,15 @@ const hubBuild = path.join(path.dirname(hubBin), '../dist/cli/main.js');
 
 // ---------------------------------------------------------------- options
 
+/** `extra` over `base`, object by object. */
+function mergeConfig(base, extra) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    out[key] = value && typeof value === 'object' && !Array.isArray(value) ? mergeConfig(base[key] ?? {}, value) : value;
+  }
+  return out;
+}
+
 const HELP = `Usage: pnpm bench [--quick] [--only hub|bare] [--seconds N] [--idle N] [--json FILE] [--cpu-prof DIR]
 
 Environment (flags win):
@@ -39,6 +48,7 @@ Environment (flags win):
   BENCH_HUB_LOG_LEVEL=warn    the hub's log level during the run
   BENCH_HUB_BIN=FILE          the hub to measure (default packages/server/bin/interact-hub.js)
   BENCH_HUB_NODE_ARGS="..."   extra node flags for the hub (e.g. --trace-gc)
+  BENCH_HUB_CONFIG='{...}'    more hub settings (JSON, merged into the data folder's interact.config.json)
   BENCH_HUB_OUTPUT=FILE       append the hub's stdout/stderr to FILE
   BENCH_CPU_PROF=DIR          run the hub under node --cpu-prof, profiles written to DIR
   BENCH_TMPDIR=/tmp           where the temporary data folders go (use a real disk: fsync matters)
@@ -237,11 +247,17 @@ async function startHub() {
   tempDirs.add(dataDir);
   writeFileSync(
     path.join(dataDir, 'interact.config.json'),
-    JSON.stringify({
-      logLevel: opts.hubLogLevel,
-      realtime: { maxSocketsPerAddress: 100_000 },
-      security: { authRateLimitPerMinute: 10_000 },
-    }),
+    JSON.stringify(
+      mergeConfig(
+        {
+          logLevel: opts.hubLogLevel,
+          realtime: { maxSocketsPerAddress: 100_000 },
+          security: { authRateLimitPerMinute: 10_000 },
+        },
+        // BENCH_HUB_CONFIG: more settings for an experiment, e.g. {"storage":{"checkpointIntervalMs":200}}.
+        JSON.parse(process.env.BENCH_HUB_CONFIG || '{}'),
+      ),
+    ),
   );
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
