@@ -8,6 +8,8 @@ const { file, intervalMs } = workerData;
 const sqlite = new BetterSqlite3(file);
 sqlite.pragma('busy_timeout = 1000');
 sqlite.pragma('synchronous = FULL');
+// As on the hub's connection: a WAL that grew under load is cut back once it starts over.
+sqlite.pragma('journal_size_limit = 67108864');
 
 const timer = setInterval(() => {
   try {

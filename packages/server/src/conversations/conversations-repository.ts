@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { v7 as timeOrderedId } from 'uuid';
+import { timeOrderedId } from '../storage/time-ordered-id.js';
 import type { Database } from '../storage/database.js';
 import {
   channels,

@@ -42,11 +42,19 @@ export function databaseFile(dataDir: string): string {
 export function openDatabase(file: string): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
+  // 2 KiB pages (a new database only; an existing one keeps its page size). A message touches a
+  // few pages spread over the conversation and message indexes, and every touched page goes whole
+  // into the WAL and through its fsync: about 16 KB per message at 2,000 messages/s with 4 KiB
+  // pages, 9.5 KB with 2 KiB ones, for the same CPU (1 KiB pages: 6 KB, but more CPU).
+  sqlite.pragma('page_size = 2048');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('wal_autocheckpoint = 0');
+  // Under steady load the WAL can grow far (it starts over only after a checkpoint caught up with
+  // every write); once it starts over, it is cut back to this size instead of staying that large.
+  sqlite.pragma('journal_size_limit = 67108864');
   // 64 MiB of page cache instead of SQLite's 2 MiB: the message path touches pages all over the
   // conversation and message indexes, and each miss is a read from the WAL or the database file.
   sqlite.pragma('cache_size = -65536');

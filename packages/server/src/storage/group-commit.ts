@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Database } from './database.js';
 
 interface Pending {
@@ -25,10 +26,21 @@ export class GroupCommitter {
    *   the event loop for seconds (every socket stalls, acks come in waves); the rest of the queue
    *   waits for the next turn, after the sockets have had theirs.
    */
+  // One savepoint per write, from statements prepared once (a better-sqlite3 nested transaction
+  // builds its wrapper on every call).
+  readonly #savepoint: Statement;
+  readonly #release: Statement;
+  readonly #rollbackTo: Statement;
+
   constructor(
     private readonly database: Database,
     private readonly maxBatch = 256,
-  ) {}
+  ) {
+    const { sqlite } = database;
+    this.#savepoint = sqlite.prepare('SAVEPOINT group_commit_write');
+    this.#release = sqlite.prepare('RELEASE group_commit_write');
+    this.#rollbackTo = sqlite.prepare('ROLLBACK TO group_commit_write');
+  }
 
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -49,14 +61,18 @@ export class GroupCommitter {
     try {
       this.database.transactionWithoutSync(() => {
         for (const item of batch) {
+          this.#savepoint.run();
           try {
-            // A nested better-sqlite3 transaction is a savepoint.
-            outcomes.push({ ok: true, value: sqlite.transaction(item.work)() });
+            const value = item.work();
+            this.#release.run();
+            outcomes.push({ ok: true, value });
           } catch (error) {
             // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
             // just the savepoint. Going on would run the remaining writes outside any transaction,
             // each committing alone while being reported as failed: give the whole batch up instead.
             if (!sqlite.inTransaction) throw error;
+            this.#rollbackTo.run();
+            this.#release.run();
             outcomes.push({ ok: false, error });
           }
         }
