@@ -55,6 +55,16 @@ async function settledRss(pid, samples = 5, gapMs = 300) {
   return values[Math.floor(values.length / 2)];
 }
 
+/** Bytes the process has caused to be written to storage (0 where /proc/<pid>/io is not readable). */
+function diskWriteBytes(pid) {
+  try {
+    const m = /^write_bytes:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Busy CPU seconds of the whole machine (all cores), from /proc/stat. */
 function machineBusySeconds() {
   const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
@@ -71,6 +81,7 @@ function meter(pid) {
   const server0 = cpuSeconds(pid);
   const client0 = process.cpuUsage();
   const machine0 = machineBusySeconds();
+  const disk0 = diskWriteBytes(pid);
   return () => {
     const wall = (now() - wall0) / 1000;
     const c = process.cpuUsage(client0);
@@ -81,6 +92,9 @@ function meter(pid) {
       serverCpuPct: (100 * server) / wall,
       clientCpuPct: (100 * client) / wall,
       otherCpuPct: Math.max(0, (100 * (machine - server - client)) / wall),
+      // WAL, checkpoints and anything else the server wrote to disk: the load on the disk whose
+      // fsyncs every acknowledgement waits for.
+      diskWriteMBps: (diskWriteBytes(pid) - disk0) / 1e6 / wall,
     };
   };
 }

@@ -437,6 +437,10 @@ function cpuPerMessage(r) {
   const handled = r.perSecond + (r.refusedPerSecond ?? 0);
   return handled ? ((r.serverCpuPct / 100) * 1e6) / handled : undefined;
 }
+/** What the server wrote to disk per message acked, in KB. */
+function diskPerMessage(r) {
+  return r?.perSecond ? (r.diskWriteMBps * 1e3) / r.perSecond : undefined;
+}
 
 function report(results) {
   const hub = results.hub?.phases ?? {};
@@ -463,6 +467,7 @@ function report(results) {
     add('  send -> staff p99 (ms)', hub.capacity?.delivery.p99, bare.capacity?.delivery.p99, 2);
     add('  server CPU (% of one core)', hub.capacity?.serverCpuPct, bare.capacity?.serverCpuPct);
     add('  server CPU per message (µs)', cpuPerMessage(hub.capacity), cpuPerMessage(bare.capacity));
+    add('  server disk writes (KB per message)', diskPerMessage(hub.capacity), diskPerMessage(bare.capacity), 1);
     add('  load client CPU (% of one core)', hub.capacity?.clientCpuPct, bare.capacity?.clientCpuPct);
     add('  other processes CPU (% of one core)', hub.capacity?.otherCpuPct, bare.capacity?.otherCpuPct);
   }
@@ -477,6 +482,8 @@ function report(results) {
     add(`latency @ ${rate}/s: achieved rate (msg/s)`, h?.achievedRate, b?.achievedRate);
     add(`latency @ ${rate}/s: refused + lost`, h && h.refused + h.lost, b && b.refused + b.lost);
     add(`latency @ ${rate}/s: server CPU (% of one core)`, h?.serverCpuPct, b?.serverCpuPct);
+    add(`latency @ ${rate}/s: server disk writes (KB per message)`, h && (h.diskWriteMBps * 1e3) / h.achievedRate,
+      b && (b.diskWriteMBps * 1e3) / b.achievedRate, 1);
     add(`latency @ ${rate}/s: server CPU per message (µs)`, h && ((h.serverCpuPct / 100) * 1e6) / h.achievedRate,
       b && ((b.serverCpuPct / 100) * 1e6) / b.achievedRate);
     add(`latency @ ${rate}/s: other processes CPU (% of one core)`, h?.otherCpuPct, b?.otherCpuPct);
