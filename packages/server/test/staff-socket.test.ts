@@ -167,7 +167,7 @@ describe('a live conversation', () => {
   }
 
   it('carries messages both ways, each stored once with the next seq', async () => {
-    const { hub, visitor, agent, agentId, conversationId } = await talking();
+    const { hub, shop, visitor, agent, agentId, conversationId } = await talking();
 
     const staffAck = await say(agent, 'Let me check.', { conversationId });
     expect(staffAck).toMatchObject({ conversationId, seq: 2 });
@@ -195,6 +195,25 @@ describe('a live conversation', () => {
       [2, 'user'],
       [3, 'visitor'],
     ]);
+    // Read back from the database, the messages are what the acks and frames said.
+    const [, staffRow, visitorRow] = hub.conversations.messagesAfter(conversationId, 0);
+    expect(staffRow).toEqual({
+      id: staffAck.id,
+      accountId: shop.account.id,
+      conversationId,
+      seq: 2,
+      authorKind: 'user',
+      authorId: agentId,
+      authorName: 'Alan',
+      text: 'Let me check.',
+      clientMsgId: staffAck.clientMsgId,
+      createdAt: new Date(staffAck.createdAt),
+    });
+    expect(visitorRow).toMatchObject({ id: visitorAck.id, authorKind: 'visitor', createdAt: new Date(visitorAck.createdAt) });
+    expect(hub.conversations.get(shop.account.id, conversationId)).toMatchObject({
+      lastSeq: 3,
+      updatedAt: new Date(visitorAck.createdAt),
+    });
   });
 
   it('sends history after a seq as message frames, then done', async () => {

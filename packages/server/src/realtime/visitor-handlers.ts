@@ -126,9 +126,11 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
       if (token) conn.send({ type: 'visitor', visitorToken: token, visitor: visitorInfo(visitor) });
       // Every tab of this visitor moves to the conversation the message went to (a new one, or one
       // another tab started), and learns about it before the ack that refers to it.
-      const moved = [...new Set([...registry.connectionsOfVisitor(visitor.id), conn])].filter(
-        (tab) => tab.conversation?.id !== conversation.id,
-      );
+      const moved: VisitorConnection[] = [];
+      if (conn.conversation?.id !== conversation.id) moved.push(conn);
+      for (const tab of registry.connectionsOfVisitor(visitor.id)) {
+        if (tab !== conn && tab.conversation?.id !== conversation.id) moved.push(tab);
+      }
       for (const tab of moved) follow(tab, visitor, conversation);
       // A new conversation is news for the staff inboxes too; that event also tells the tabs.
       if (started) events.conversationChanged(conversation);
