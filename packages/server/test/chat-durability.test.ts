@@ -331,6 +331,28 @@ describe('group commit', () => {
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 
+  it('ends a batch at maxBatch writes or when its time budget is spent; the rest follow in later transactions', async () => {
+    const { hub, insert, visible } = await scratch();
+    const batchSizes = (maxBatch: number, budgetMs: number, values: string[]) => {
+      const sizes: number[] = [];
+      let written = visible().length;
+      const committer = new GroupCommitter(
+        {
+          ...hub.storage,
+          durable: async () => {
+            sizes.push(visible().length - written);
+            written = visible().length;
+          },
+        },
+        { maxBatch, budgetMs },
+      );
+      return Promise.all(values.map((v) => committer.run(() => insert.run(v)))).then(() => sizes);
+    };
+    expect(await batchSizes(2, 1_000, ['a', 'b', 'c', 'd', 'e'])).toEqual([2, 2, 1]);
+    expect(await batchSizes(100, 0, ['f', 'g', 'h'])).toEqual([1, 1, 1]);
+    expect(await batchSizes(100, 1_000, ['i', 'j', 'k'])).toEqual([3]);
+  });
+
   it('rolls back and rejects only the write that failed; the rest of the batch commits', async () => {
     const { insert, visible, committer } = await scratch();
     const outcomes = await Promise.allSettled([
@@ -346,18 +368,18 @@ describe('group commit', () => {
     expect(visible()).toEqual(['a', 'c']);
   });
 
-  it('rejects the whole batch, writing nothing, when a failure ends the transaction itself', async () => {
+  it('rejects the writes of a transaction that a failure ended, writing none of them; later writes go on', async () => {
     const { sqlite, insert, visible, committer } = await scratch();
     // RAISE(ROLLBACK) ends the enclosing transaction, as SQLite does on some I/O errors. The writes
-    // after it must not run outside any transaction (each committing alone, yet rejected).
+    // after it must not run outside any transaction (each committing alone, yet rejected): they
+    // wait for the next transaction.
     sqlite.exec(`CREATE TRIGGER scratch_fatal BEFORE INSERT ON scratch WHEN NEW.v = 'fatal' BEGIN SELECT RAISE(ROLLBACK, 'gone'); END`);
     const outcomes = await Promise.allSettled(['a', 'fatal', 'c'].map((v) => committer.run(() => insert.run(v))));
-    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(visible()).toEqual([]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    expect(visible()).toEqual(['c']);
     expect(sqlite.inTransaction).toBe(false);
 
-    // The committer goes on working afterwards.
     await committer.run(() => insert.run('d'));
-    expect(visible()).toEqual(['d']);
+    expect(visible()).toEqual(['c', 'd']);
   });
 });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Statement } from 'better-sqlite3';
 import type { Database } from './database.js';
 
@@ -7,11 +8,25 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommitLimits {
+  /** Writes per transaction at most. */
+  maxBatch: number;
+  /**
+   * Milliseconds a transaction may keep taking writes; the write that crosses it is the last.
+   * Under overload one large batch writes fewer pages per write than several small ones (more
+   * messages per second), but it holds the event loop: every socket waits meanwhile.
+   */
+  budgetMs: number;
+}
+
 /**
  * Group commit: writes queued in the same event-loop turn run in one transaction, so a burst of
  * messages pays for one commit instead of one each. Each write runs in its own savepoint: one that
  * throws is rolled back alone and rejects alone, the others still commit (unless the failure ended
- * the transaction itself: then the whole batch rejects, nothing written).
+ * the transaction itself: then the whole batch rejects, nothing written). What does not fit in a
+ * batch (see GroupCommitLimits) waits for the next turn, after the sockets have had theirs.
  *
  * Promises resolve only once the commit is on disk, which is what lets the hub acknowledge on
  * resolve. The fsync for that runs in the thread pool (`Database.durable`), shared by every batch
@@ -20,12 +35,6 @@ interface Pending {
 export class GroupCommitter {
   #queue: Pending[] = [];
   #scheduled = false;
-
-  /**
-   * @param maxBatch Writes per transaction at most. Under overload an unbounded batch would hold
-   *   the event loop for seconds (every socket stalls, acks come in waves); the rest of the queue
-   *   waits for the next turn, after the sockets have had theirs.
-   */
   // One savepoint per write, from statements prepared once (a better-sqlite3 nested transaction
   // builds its wrapper on every call).
   readonly #savepoint: Statement;
@@ -34,7 +43,9 @@ export class GroupCommitter {
 
   constructor(
     private readonly database: Database,
-    private readonly maxBatch = 256,
+    // Measured on the bench's capacity phase (2 cores): 1,024 writes per batch carried about 15%
+    // more messages per second than 256; 25 ms bounds the pause whatever the writes cost.
+    private readonly limits: GroupCommitLimits = { maxBatch: 1024, budgetMs: 25 },
   ) {
     const { sqlite } = database;
     this.#savepoint = sqlite.prepare('SAVEPOINT group_commit_write');
@@ -45,40 +56,25 @@ export class GroupCommitter {
   run<T>(work: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.#flush());
-      }
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flush();
+      this.#schedule();
     });
   }
 
   #flush(): void {
-    const batch = this.#queue.splice(0, this.maxBatch);
-    this.#scheduled = this.#queue.length > 0;
-    if (this.#scheduled) setImmediate(() => this.#flush());
-    const { sqlite } = this.database;
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    try {
-      this.database.transactionWithoutSync(() => {
-        for (const item of batch) {
-          this.#savepoint.run();
-          try {
-            const value = item.work();
-            this.#release.run();
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
-            // just the savepoint. Going on would run the remaining writes outside any transaction,
-            // each committing alone while being reported as failed: give the whole batch up instead.
-            if (!sqlite.inTransaction) throw error;
-            this.#rollbackTo.run();
-            this.#release.run();
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      for (const item of batch) item.reject(error);
+    const { taken, outcomes, failure } = this.#commit(this.#queue.slice(0, this.limits.maxBatch));
+    const batch = this.#queue.splice(0, taken);
+    if (failure) {
+      for (const item of batch) item.reject(failure.error);
       return;
     }
     this.database.durable().then(
@@ -94,5 +90,42 @@ export class GroupCommitter {
         for (const item of batch) item.reject(error);
       },
     );
+  }
+
+  /**
+   * Runs writes from the front of `candidates` in one transaction, each in a savepoint of its own,
+   * until the time budget is spent. `taken` writes ran; `failure` when the transaction as a whole
+   * failed, and then none of them was written.
+   */
+  #commit(candidates: Pending[]): { taken: number; outcomes: Outcome[]; failure?: { error: unknown } } {
+    const { sqlite } = this.database;
+    const outcomes: Outcome[] = [];
+    let taken = 0;
+    try {
+      this.database.transactionWithoutSync(() => {
+        const deadline = performance.now() + this.limits.budgetMs;
+        for (const item of candidates) {
+          taken += 1;
+          this.#savepoint.run();
+          try {
+            const value = item.work();
+            this.#release.run();
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            // Some failures (I/O errors, a full disk, RAISE(ROLLBACK)) end the whole transaction, not
+            // just the savepoint. Going on would run the remaining writes outside any transaction,
+            // each committing alone while being reported as failed: give the whole batch up instead.
+            if (!sqlite.inTransaction) throw error;
+            this.#rollbackTo.run();
+            this.#release.run();
+            outcomes.push({ ok: false, error });
+          }
+          if (performance.now() > deadline) break;
+        }
+      });
+    } catch (error) {
+      return { taken, outcomes, failure: { error } };
+    }
+    return { taken, outcomes };
   }
 }
