@@ -42,7 +42,7 @@ export const CreateChannelBody = Type.Object(
   {
     name: Name,
     allowedOrigins: Type.Array(Origin, { minItems: 1, maxItems: 50 }),
-    awayMessage: Type.String({ minLength: 1, maxLength: 1000, default: 'We are away right now. Leave a message and your e-mail address, and we will get back to you.' }),
+    awayMessage: Type.String({ minLength: 1, maxLength: 1000, default: 'We are away right now, but you can still write to us.' }),
     greeting: Type.String({ maxLength: 500, default: 'Hello! How can we help?' }),
     theme: Type.Object(
       {

@@ -54,7 +54,7 @@ export async function ensureDemoAccount(hub: FastifyInstance): Promise<DemoSignI
     channel = await hub.channels.create(account.id, {
       name: DEMO_CHANNEL_NAME,
       allowedOrigins: origins,
-      awayMessage: 'Nobody is at the counter right now. Leave your e-mail address and we will write back.',
+      awayMessage: 'Nobody is at the counter right now, but you can still write to us.',
       greeting: 'Hello! Questions about an order? Ask us here.',
       theme: { color: '#8a4b08', position: 'bottom-right' },
     });
