@@ -530,14 +530,41 @@ function report(results) {
 
   console.log('\n== Targets (product issue) ==\n');
   console.log(table(['target', 'hub', 'verdict'], targets));
+  const disk = results.disk;
+  if (disk) {
+    console.log(
+      `\nEvery hub ack waits for an fsync of the WAL. The disk alone, in this run (256 KB appends, ` +
+        `fdatasync every 10 ms): p50 ${disk.p50} ms, p99 ${disk.p99} ms, max ${disk.max} ms.`,
+    );
+  }
   const conditionsMet = !quick && opts.idle >= 10_000 && at2000;
   if (!conditionsMet) console.log('\nNote: not a full-size run (--quick or smaller sizes): the verdicts are indicative only.');
   for (const [name, r] of Object.entries(results)) {
-    if (r && Object.keys(r.errors).length) console.log(`\n${name}: error frames / socket events: ${JSON.stringify(r.errors)}`);
+    if (r?.errors && Object.keys(r.errors).length) console.log(`\n${name}: error frames / socket events: ${JSON.stringify(r.errors)}`);
   }
 }
 
 // ---------------------------------------------------------------- main
+
+/**
+ * The disk alone, before any server runs: fdatasync after each 256 KB append, 100 times a second
+ * (about what the hub writes at 2,000 messages/s). Every hub ack waits for such an fsync.
+ */
+async function probeDisk() {
+  const seconds = quick ? 2 : 8;
+  await waitQuiet();
+  console.log(`\n== disk: fdatasync of 256 KB appends every 10 ms for ${seconds} s, in ${opts.tmp} ==`);
+  const child = spawn(process.execPath, [path.join(here, 'disk-probe.mjs'), opts.tmp, String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  children.delete(child);
+  if (code !== 0) throw new Error(`the disk probe failed (exit code ${code})`);
+  const disk = JSON.parse(out);
+  console.log(`  fdatasync p50 ${disk.p50} ms, p99 ${disk.p99} ms, max ${disk.max} ms (${disk.count} calls)`);
+  return disk;
+}
 
 async function main() {
   console.log(`#Interact bench${quick ? ' (quick)' : ''}: ${os.cpus().length} CPUs, Node ${process.version}, data in ${opts.tmp}`);
@@ -548,6 +575,7 @@ async function main() {
   );
   const results = {};
   const started = Date.now();
+  if (!opts.only || opts.only === 'hub') results.disk = await probeDisk();
   for (const target of ['hub', 'bare']) {
     if (opts.only && opts.only !== target) continue;
     results[target] = await runAgainst(target);
