@@ -353,6 +353,23 @@ describe('group commit', () => {
     expect(await batchSizes(100, 1_000, ['i', 'j', 'k'])).toEqual([3]);
   });
 
+  it('starts no transaction while held; the writes queued meanwhile commit together once released', async () => {
+    const { insert, visible, committer } = await scratch();
+    const release = committer.hold();
+    const writes = ['a', 'b'].map((v) => committer.run(() => insert.run(v)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writes.push(committer.run(() => insert.run('c')));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(visible()).toEqual([]);
+
+    release();
+    release(); // a second call changes nothing
+    await Promise.all(writes);
+    expect(visible()).toEqual(['a', 'b', 'c']);
+    await committer.run(() => insert.run('d'));
+    expect(visible()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('rolls back and rejects only the write that failed; the rest of the batch commits', async () => {
     const { insert, visible, committer } = await scratch();
     const outcomes = await Promise.allSettled([

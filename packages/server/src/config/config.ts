@@ -61,6 +61,14 @@ export const ConfigSchema = Type.Object({
     {
       /** Milliseconds between WAL checkpoints (run from a timer, never inside a request). @default 1000 */
       checkpointIntervalMs: Type.Integer({ minimum: 10, default: 1_000 }),
+      /**
+       * Bytes the WAL may hold before the hub makes it start over. Under steady writes a checkpoint
+       * rarely finds a moment without a newer commit, and the file would grow for as long as the
+       * load lasts; past this size the live chat's writes wait for one checkpoint (milliseconds),
+       * then the WAL starts over from an empty file. Also the size it is cut back to otherwise.
+       * @default 67108864 (64 MiB)
+       */
+      walLimitBytes: Type.Integer({ minimum: 65_536, default: 64 * 1024 * 1024 }),
     },
     { default: {}, additionalProperties: false },
   ),

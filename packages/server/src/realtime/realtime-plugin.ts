@@ -2,7 +2,6 @@ import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import { CLOSE_CODES, LIMITS } from '@interact/sdk/protocol';
 import type { ConversationRow } from '../storage/schema.js';
-import { GroupCommitter } from '../storage/group-commit.js';
 import type { ChatContext } from './chat-context.js';
 import { ConnectionRegistry } from './connections.js';
 import { conversationEvents } from './conversation-events.js';
@@ -38,7 +37,7 @@ export default fp(
     const events = conversationEvents(registry, app.conversations);
     const ctx: ChatContext = {
       registry,
-      committer: new GroupCommitter(app.storage),
+      committer: app.committer,
       conversations: app.conversations,
       visitors: app.visitors,
       channels: app.channels,

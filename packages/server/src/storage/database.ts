@@ -39,7 +39,12 @@ export function databaseFile(dataDir: string): string {
  * checkpoints off, because they stall whichever write triggers them; the storage plugin
  * checkpoints from a timer instead.
  */
-export function openDatabase(file: string): Database {
+export interface OpenOptions {
+  /** The WAL is cut back to this size when it starts over (storage.walLimitBytes). */
+  walLimitBytes?: number;
+}
+
+export function openDatabase(file: string, { walLimitBytes = 64 * 1024 * 1024 }: OpenOptions = {}): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // 2 KiB pages (a new database only; an existing one keeps its page size). A message touches a
@@ -52,9 +57,8 @@ export function openDatabase(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('wal_autocheckpoint = 0');
-  // Under steady load the WAL can grow far (it starts over only after a checkpoint caught up with
-  // every write); once it starts over, it is cut back to this size instead of staying that large.
-  sqlite.pragma('journal_size_limit = 67108864');
+  // When the WAL starts over after growing under load, it is cut back to this size.
+  sqlite.pragma(`journal_size_limit = ${Math.trunc(walLimitBytes)}`);
   // 64 MiB of page cache instead of SQLite's 2 MiB: the message path touches pages all over the
   // conversation and message indexes, and each miss is a read from the WAL or the database file.
   sqlite.pragma('cache_size = -65536');

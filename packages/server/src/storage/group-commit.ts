@@ -35,6 +35,7 @@ export interface GroupCommitLimits {
 export class GroupCommitter {
   #queue: Pending[] = [];
   #scheduled = false;
+  #holds = 0;
   // One savepoint per write, from statements prepared once (a better-sqlite3 nested transaction
   // builds its wrapper on every call).
   readonly #savepoint: Statement;
@@ -60,11 +61,27 @@ export class GroupCommitter {
     });
   }
 
+  /**
+   * Keeps new transactions from starting, writes queueing meanwhile, until the returned function is
+   * called: the storage holds writes while the WAL is made to start over.
+   */
+  hold(): () => void {
+    this.#holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      this.#schedule();
+    };
+  }
+
   #schedule(): void {
-    if (this.#scheduled || this.#queue.length === 0) return;
+    if (this.#scheduled || this.#holds > 0 || this.#queue.length === 0) return;
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
+      if (this.#holds > 0) return;
       this.#flush();
       this.#schedule();
     });

@@ -2,9 +2,27 @@ import fp from 'fastify-plugin';
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { databaseFile, migrateDatabase, openDatabase, type Database } from './database.js';
+import { GroupCommitter } from './group-commit.js';
 
-/** Checkpoints in a worker on a file database; on an in-memory one (nothing to copy to disk) on a timer here. */
-function startCheckpoints(database: Database, intervalMs: number, log: FastifyBaseLogger): { stop(): Promise<void> } {
+interface CheckpointSettings {
+  intervalMs: number;
+  walLimitBytes: number;
+}
+
+/** Longest the live chat's writes are held for the WAL to start over, should the worker not answer. */
+const HOLD_TIMEOUT_MS = 500;
+
+/**
+ * Checkpoints in a worker on a file database; on an in-memory one (nothing to copy to disk) on a
+ * timer here. When the WAL has grown past the limit, the worker asks for the committer's writes to
+ * be held while it catches up; the WAL then starts over (see workers/checkpoint-worker.mjs).
+ */
+function startCheckpoints(
+  database: Database,
+  committer: GroupCommitter,
+  { intervalMs, walLimitBytes }: CheckpointSettings,
+  log: FastifyBaseLogger,
+): { stop(): Promise<void> } {
   const file = database.sqlite.name;
   if (database.sqlite.memory || !file) {
     const timer = setInterval(() => database.sqlite.pragma('wal_checkpoint(PASSIVE)'), intervalMs);
@@ -12,17 +30,47 @@ function startCheckpoints(database: Database, intervalMs: number, log: FastifyBa
     return { stop: async () => clearInterval(timer) };
   }
   // Two folders up from src/storage and dist/storage alike.
-  const worker = new Worker(new URL('../../workers/checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs } });
+  const worker = new Worker(new URL('../../workers/checkpoint-worker.mjs', import.meta.url), {
+    workerData: { file, intervalMs, walLimitBytes },
+  });
   worker.unref();
   let exited = false;
-  worker.once('exit', () => (exited = true));
+  let releaseWrites: (() => void) | undefined;
+  const release = () => {
+    releaseWrites?.();
+    releaseWrites = undefined;
+  };
+  worker.once('exit', () => {
+    exited = true;
+    release();
+  });
   worker.on('message', (message: { type: string; message?: string }) => {
     if (message.type === 'error') log.warn({ reason: message.message }, 'WAL checkpoint failed');
+    if (message.type === 'hold-writes') {
+      // Between two commits (they run on this thread): from here on nothing of the live chat
+      // commits until the WAL has started over, or the timeout lets the writes go on regardless.
+      const held = committer.hold();
+      releaseWrites = held;
+      setTimeout(() => releaseWrites === held && release(), HOLD_TIMEOUT_MS).unref();
+      worker.postMessage({ type: 'writes-held' });
+    }
+    if (message.type === 'caught-up') {
+      try {
+        // Everything is in the database file, synced, by now: this only starts the WAL over from
+        // an empty file (a write of another kind may have come in between: then it does nothing).
+        database.sqlite.pragma('wal_checkpoint(RESTART)');
+      } catch (error) {
+        log.warn({ err: error }, 'the WAL could not start over');
+      }
+      release();
+      worker.postMessage({ type: 'go-on' });
+    }
   });
   worker.on('error', (error) => log.warn({ err: error }, 'the checkpoint worker stopped'));
   return {
     stop: () =>
       new Promise<void>((resolve) => {
+        release();
         if (exited) return resolve();
         // Referenced again while it stops: otherwise a process with nothing else left to do would
         // exit here, before the caller's next step (the CLI printing its result).
@@ -36,6 +84,8 @@ function startCheckpoints(database: Database, intervalMs: number, log: FastifyBa
 declare module 'fastify' {
   interface FastifyInstance {
     storage: Database;
+    /** Group commit for the live chat's writes: each resolves once it is on disk. */
+    committer: GroupCommitter;
   }
 }
 
@@ -50,11 +100,14 @@ export interface StoragePluginOptions {
  */
 export default fp<StoragePluginOptions>(
   async (app, options) => {
-    const database = options.database ?? openDatabase(databaseFile(app.config.dataDir));
+    const { checkpointIntervalMs, walLimitBytes } = app.config.storage;
+    const database = options.database ?? openDatabase(databaseFile(app.config.dataDir), { walLimitBytes });
     migrateDatabase(database);
+    const committer = new GroupCommitter(database);
     app.decorate('storage', database);
+    app.decorate('committer', committer);
 
-    const checkpoints = startCheckpoints(database, app.config.storage.checkpointIntervalMs, app.log);
+    const checkpoints = startCheckpoints(database, committer, { intervalMs: checkpointIntervalMs, walLimitBytes }, app.log);
 
     app.addHook('onClose', async () => {
       await checkpoints.stop();
