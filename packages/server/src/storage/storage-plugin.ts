@@ -9,8 +9,12 @@ interface CheckpointSettings {
   walLimitBytes: number;
 }
 
-/** Longest the live chat's writes are held for the WAL to start over, should the worker not answer. */
-const HOLD_TIMEOUT_MS = 500;
+/**
+ * Longest the live chat's writes are held for the WAL to start over. The worker's checkpoint
+ * usually takes a few milliseconds; when the disk is slow it takes longer, and then the writes go
+ * on and the WAL starts over another time.
+ */
+const HOLD_TIMEOUT_MS = 50;
 
 /**
  * Checkpoints in a worker on a file database; on an in-memory one (nothing to copy to disk) on a
@@ -55,14 +59,16 @@ function startCheckpoints(
       worker.postMessage({ type: 'writes-held' });
     }
     if (message.type === 'caught-up') {
-      try {
-        // Everything is in the database file, synced, by now: this only starts the WAL over from
-        // an empty file (a write of another kind may have come in between: then it does nothing).
-        database.sqlite.pragma('wal_checkpoint(RESTART)');
-      } catch (error) {
-        log.warn({ err: error }, 'the WAL could not start over');
+      // Only while the writes are still held: then everything is in the database file, synced,
+      // and this only starts the WAL over. Otherwise it would copy and sync on this thread.
+      if (releaseWrites) {
+        try {
+          database.sqlite.pragma('wal_checkpoint(RESTART)');
+        } catch (error) {
+          log.warn({ err: error }, 'the WAL could not start over');
+        }
+        release();
       }
-      release();
       worker.postMessage({ type: 'go-on' });
     }
   });
