@@ -74,19 +74,21 @@ export function conversationsRepository({ db, sqlite }: Database) {
     .from(messages)
     .where(and(eq(messages.conversationId, $('conversationId')), eq(messages.clientMsgId, $('clientMsgId'))))
     .prepare();
-  // A visitor's or staff member's message runs three raw statements (see append): drizzle's
+  // A visitor's or staff member's message runs two raw statements (see append): drizzle's
   // placeholder filling and row mapping came to a tenth of the hub's CPU per message. Their SQL
   // names the columns of storage/schema.ts; the chat suites read back every column they write.
-  const isStored = sqlite.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND client_msg_id = ?').pluck();
-  // The seq comes from the row itself, incremented in SQL, and only while the conversation is open:
-  // the caller's copy may be stale.
-  const takeNextSeq = sqlite
-    .prepare(`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? AND state <> 'closed' RETURNING last_seq`)
+  // The message takes the conversation's next seq in the same statement, and no row comes back
+  // when the conversation is closed by now (the caller's copy may be stale) or when its
+  // clientMsgId is stored already.
+  const insertWithNextSeq = sqlite
+    .prepare(
+      `INSERT INTO messages (id, account_id, conversation_id, seq, author_kind, author_id, author_name, text, client_msg_id, created_at)
+       SELECT ?, account_id, id, last_seq + 1, ?, ?, ?, ?, ?, ? FROM conversations WHERE id = ? AND state <> 'closed'
+       ON CONFLICT (conversation_id, client_msg_id) DO NOTHING
+       RETURNING seq`,
+    )
     .pluck();
-  const insertMessage = sqlite.prepare(
-    `INSERT INTO messages (id, account_id, conversation_id, seq, author_kind, author_id, author_name, text, client_msg_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const advanceSeq = sqlite.prepare('UPDATE conversations SET last_seq = ?, updated_at = ? WHERE id = ?');
 
   const byId = (accountId: string, id: string): ConversationRow | undefined => byIdQuery.get({ accountId, id });
 
@@ -124,20 +126,14 @@ export function conversationsRepository({ db, sqlite }: Database) {
      */
     append(input: NewMessage): Appended | null {
       const { conversation } = input;
-      if (input.clientMsgId && isStored.get(conversation.id, input.clientMsgId)) {
-        const existing = storedQuery.get({ conversationId: conversation.id, clientMsgId: input.clientMsgId })!;
-        return { message: existing, conversation: byId(conversation.accountId, conversation.id)!, duplicate: true };
-      }
       const now = Date.now();
-      const seq = takeNextSeq.get(now, conversation.id) as number | undefined;
-      if (seq === undefined) return null;
-      const message: MessageRow = {
-        // Time-ordered: each new id lands at the end of the id index instead of on a random page of
-        // it, which is one page less to write (and to sync) per message.
-        id: timeOrderedId(now),
+      // Time-ordered: each new id lands at the end of the id index instead of on a random page of
+      // it, which is one page less to write (and to sync) per message.
+      const id = timeOrderedId(now);
+      const message: Omit<MessageRow, 'seq'> = {
+        id,
         accountId: conversation.accountId,
         conversationId: conversation.id,
-        seq,
         authorKind: input.authorKind,
         authorId: input.authorId ?? null,
         authorName: input.authorName ?? null,
@@ -145,19 +141,27 @@ export function conversationsRepository({ db, sqlite }: Database) {
         clientMsgId: input.clientMsgId ?? null,
         createdAt: new Date(now),
       };
-      insertMessage.run(
-        message.id,
-        message.accountId,
-        message.conversationId,
-        seq,
+      const seq = insertWithNextSeq.get(
+        id,
         message.authorKind,
         message.authorId,
         message.authorName,
         message.text,
         message.clientMsgId,
         now,
-      );
-      return { message, conversation: { ...conversation, lastSeq: seq, updatedAt: message.createdAt }, duplicate: false };
+        conversation.id,
+      ) as number | undefined;
+      if (seq === undefined) {
+        const existing = input.clientMsgId && storedQuery.get({ conversationId: conversation.id, clientMsgId: input.clientMsgId });
+        if (existing) return { message: existing, conversation: byId(conversation.accountId, conversation.id)!, duplicate: true };
+        return null;
+      }
+      advanceSeq.run(seq, now, conversation.id);
+      return {
+        message: { ...message, seq },
+        conversation: { ...conversation, lastSeq: seq, updatedAt: message.createdAt },
+        duplicate: false,
+      };
     },
 
     messagesAfter(conversationId: string, afterSeq: number, limit = 1000): MessageRow[] {
