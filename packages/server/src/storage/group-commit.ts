@@ -25,8 +25,9 @@ export interface GroupCommitLimits {
  * Group commit: writes queued in the same event-loop turn run in one transaction, so a burst of
  * messages pays for one commit instead of one each. Each write runs in its own savepoint: one that
  * throws is rolled back alone and rejects alone, the others still commit (unless the failure ended
- * the transaction itself: then the whole batch rejects, nothing written). What does not fit in a
- * batch (see GroupCommitLimits) waits for the next turn, after the sockets have had theirs.
+ * the transaction itself: then the writes it had run reject, none of them written, and the rest
+ * wait for the next transaction). What does not fit in a batch (see GroupCommitLimits) waits for
+ * the next turn, after the sockets have had theirs; while the committer is held, everything waits.
  *
  * Promises resolve only once the commit is on disk, which is what lets the hub acknowledge on
  * resolve. The fsync for that runs in the thread pool (`Database.durable`), shared by every batch
