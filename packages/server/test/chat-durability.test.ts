@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES, type AckFrame, type ErrorFrame } from '@interact/sdk/protocol';
+import type { ConversationMessageWrite } from '../workers/message-writes.mjs';
+import { databaseFile } from '../src/storage/database.js';
 import { GroupCommitter } from '../src/storage/group-commit.js';
+import { MessageWriterThread } from '../src/storage/message-writer-thread.js';
 import {
   chatAccount,
   committedReader,
@@ -398,5 +401,86 @@ describe('group commit', () => {
 
     await committer.run(() => insert.run('d'));
     expect(visible()).toEqual(['c', 'd']);
+  });
+});
+
+describe('the message writer thread', () => {
+  /** A hub with one visitor conversation; message writes for it, as the socket handlers make them. */
+  async function conversationOnHub() {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket } = await openVisitor(hub, shop.channel.publicKey);
+    const { conversationId } = await say(socket, 'first');
+    const reader = committedReader(hub);
+    const committedTexts = () =>
+      (reader.prepare('SELECT text FROM messages WHERE conversation_id = ? ORDER BY seq').all(conversationId) as Array<{ text: string }>).map(
+        (r) => r.text,
+      );
+    let n = 0;
+    const staffMessage = (text: string): ConversationMessageWrite => {
+      n += 1;
+      const createdAt = Date.now();
+      return {
+        kind: 'conversation-message',
+        conversationId,
+        message: { id: `writer-test-${n}`, authorKind: 'user', authorId: null, authorName: 'Ann', text, clientMsgId: `c${n}`, createdAt },
+      };
+    };
+    return { hub, conversationId, committedTexts, staffMessage };
+  }
+
+  it('commits message writes and the writes run here in the order they were queued', async () => {
+    const { hub, conversationId, staffMessage } = await conversationOnHub();
+    const { sqlite } = hub.storage;
+    const lastSeq = () => (sqlite.prepare('SELECT last_seq AS n FROM conversations WHERE id = ?').get(conversationId) as { n: number }).n;
+    // All queued in one turn: a message, a close (run here), a message to the closed conversation,
+    // and a read of where the conversation stands.
+    const [before, closing, after, seqAtEnd] = await Promise.all([
+      hub.committer.writeMessage(staffMessage('before the close')),
+      hub.committer.run(() => sqlite.prepare(`UPDATE conversations SET state = 'closed' WHERE id = ?`).run(conversationId).changes),
+      hub.committer.writeMessage(staffMessage('after the close')),
+      hub.committer.run(lastSeq),
+    ]);
+    expect(before).toMatchObject({ conversationId, seq: 2, duplicate: false });
+    expect(closing).toBe(1);
+    expect(after).toBeNull();
+    expect(seqAtEnd).toBe(2);
+    expect(storedMessages(hub, conversationId).map((m) => m.text)).toEqual(['first', 'before the close']);
+  });
+
+  it('lets a held committer start nothing; a batch already in the thread commits, and settled() says when', async () => {
+    const { hub, committedTexts, staffMessage } = await conversationOnHub();
+    const { committer } = hub;
+    const inThread = ['one', 'two', 'three'].map((text) => committer.writeMessage(staffMessage(text)));
+    // The batch leaves for the thread at the end of this turn; hold right after that.
+    await new Promise((resolve) => setImmediate(resolve));
+    const release = committer.hold();
+    await committer.settled();
+    expect(committedTexts()).toEqual(['first', 'one', 'two', 'three']);
+    await Promise.all(inThread);
+
+    const held = committer.writeMessage(staffMessage('held'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(committedTexts()).toEqual(['first', 'one', 'two', 'three']);
+    release();
+    expect(await held).toMatchObject({ seq: 5 });
+    expect(committedTexts()).toEqual(['first', 'one', 'two', 'three', 'held']);
+  });
+
+  it('stores messages on the main connection once the thread has stopped: nothing is refused', async () => {
+    const { hub, committedTexts, staffMessage } = await conversationOnHub();
+    const writer = new MessageWriterThread(databaseFile(hub.config.dataDir), 64 * 1024 * 1024, (error) => {
+      throw error;
+    });
+    const committer = new GroupCommitter(hub.storage, undefined, writer);
+    expect(await committer.writeMessage(staffMessage('in the thread'))).toMatchObject({ seq: 2 });
+    await writer.stop();
+    expect(writer.available).toBe(false);
+    const resent = staffMessage('in the thread');
+    resent.message.clientMsgId = 'c1';
+    const [here, again] = await Promise.all([committer.writeMessage(staffMessage('here')), committer.writeMessage(resent)]);
+    expect(here).toMatchObject({ seq: 3, duplicate: false });
+    expect(again).toMatchObject({ seq: 2, duplicate: true, messageId: 'writer-test-1' });
+    expect(committedTexts()).toEqual(['first', 'in the thread', 'here']);
   });
 });

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { timeOrderedId } from '../storage/time-ordered-id.js';
+import type { MessageToWrite, StoredMessageRef } from '../../workers/message-writes.mjs';
 import type { Database } from '../storage/database.js';
 import {
   channels,
@@ -9,26 +8,9 @@ import {
   messages,
   users,
   visitors,
-  type ChannelRow,
   type ConversationRow,
   type MessageRow,
 } from '../storage/schema.js';
-
-export interface NewMessage {
-  conversation: ConversationRow;
-  authorKind: MessageRow['authorKind'];
-  authorId?: string | null;
-  authorName?: string | null;
-  text: string;
-  clientMsgId?: string | null;
-}
-
-export interface Appended {
-  message: MessageRow;
-  conversation: ConversationRow;
-  /** True when this clientMsgId was already stored: nothing new was written. */
-  duplicate: boolean;
-}
 
 /** A conversation with what the inbox shows about it. */
 export interface ConversationListing {
@@ -53,7 +35,7 @@ const ASSIGNABLE_STATES = ['queued', 'assigned'] as const;
  * Conversations and their messages. Write methods are synchronous so they can run inside the
  * group committer's transaction; the caller acknowledges only once that transaction committed.
  */
-export function conversationsRepository({ db, sqlite }: Database) {
+export function conversationsRepository({ db }: Database) {
   // Every message runs these: built and prepared once, run with placeholders. Building a drizzle
   // query and compiling its SQL per call cost about 5 times the CPU of storing the message.
   const $ = sql.placeholder;
@@ -69,27 +51,11 @@ export function conversationsRepository({ db, sqlite }: Database) {
     .orderBy(desc(conversations.createdAt))
     .limit(1)
     .prepare();
-  const storedQuery = db
+  const messageQuery = db
     .select()
     .from(messages)
-    .where(and(eq(messages.conversationId, $('conversationId')), eq(messages.clientMsgId, $('clientMsgId'))))
+    .where(and(eq(messages.accountId, $('accountId')), eq(messages.id, $('id'))))
     .prepare();
-  // A visitor's or staff member's message runs two raw statements (see append): drizzle's
-  // placeholder filling and row mapping came to a tenth of the hub's CPU per message. Their SQL
-  // names the columns of storage/schema.ts; the chat suites read back every column they write.
-  // The message takes the conversation's next seq in the same statement, and no row comes back
-  // when the conversation is closed by now (the caller's copy may be stale) or when its
-  // clientMsgId is stored already.
-  const insertWithNextSeq = sqlite
-    .prepare(
-      `INSERT INTO messages (id, account_id, conversation_id, seq, author_kind, author_id, author_name, text, client_msg_id, created_at)
-       SELECT ?, account_id, id, last_seq + 1, ?, ?, ?, ?, ?, ? FROM conversations WHERE id = ? AND state <> 'closed'
-       ON CONFLICT (conversation_id, client_msg_id) DO NOTHING
-       RETURNING seq`,
-    )
-    .pluck();
-  const advanceSeq = sqlite.prepare('UPDATE conversations SET last_seq = ?, updated_at = ? WHERE id = ?');
-
   const byId = (accountId: string, id: string): ConversationRow | undefined => byIdQuery.get({ accountId, id });
 
   return {
@@ -100,67 +66,24 @@ export function conversationsRepository({ db, sqlite }: Database) {
       return latestOfVisitorQuery.get({ visitorId });
     },
 
-    create(channel: ChannelRow, visitorId: string, language: string | null): ConversationRow {
-      const now = new Date();
-      return db
-        .insert(conversations)
-        .values({
-          id: randomUUID(),
-          accountId: channel.accountId,
-          channelId: channel.id,
-          visitorId,
-          state: 'queued',
-          language,
-          queuedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-    },
-
     /**
-     * Stores a message with the next seq, or returns the one stored earlier with the same clientMsgId.
-     * Null when the conversation is closed by now. The conversation returned is the caller's copy
-     * with the new lastSeq.
+     * The message a message write stored (workers/message-writes.mjs): the one it wrote, built from
+     * what was written, or the one stored earlier under the same clientMsgId, read back.
      */
-    append(input: NewMessage): Appended | null {
-      const { conversation } = input;
-      const now = Date.now();
-      // Time-ordered: each new id lands at the end of the id index instead of on a random page of
-      // it, which is one page less to write (and to sync) per message.
-      const id = timeOrderedId(now);
-      const message: Omit<MessageRow, 'seq'> = {
-        id,
-        accountId: conversation.accountId,
-        conversationId: conversation.id,
-        authorKind: input.authorKind,
-        authorId: input.authorId ?? null,
-        authorName: input.authorName ?? null,
-        text: input.text,
-        clientMsgId: input.clientMsgId ?? null,
-        createdAt: new Date(now),
-      };
-      const seq = insertWithNextSeq.get(
-        id,
-        message.authorKind,
-        message.authorId,
-        message.authorName,
-        message.text,
-        message.clientMsgId,
-        now,
-        conversation.id,
-      ) as number | undefined;
-      if (seq === undefined) {
-        const existing = input.clientMsgId && storedQuery.get({ conversationId: conversation.id, clientMsgId: input.clientMsgId });
-        if (existing) return { message: existing, conversation: byId(conversation.accountId, conversation.id)!, duplicate: true };
-        return null;
-      }
-      advanceSeq.run(seq, now, conversation.id);
+    storedMessage(accountId: string, written: MessageToWrite, stored: StoredMessageRef): MessageRow {
+      if (stored.duplicate) return messageQuery.get({ accountId, id: stored.messageId })!;
+      // Spelled out (no spread): the object has the shape of every other message row.
       return {
-        message: { ...message, seq },
-        conversation: { ...conversation, lastSeq: seq, updatedAt: message.createdAt },
-        duplicate: false,
+        id: written.id,
+        accountId,
+        conversationId: stored.conversationId,
+        seq: stored.seq,
+        authorKind: written.authorKind,
+        authorId: written.authorId,
+        authorName: written.authorName,
+        text: written.text,
+        clientMsgId: written.clientMsgId,
+        createdAt: new Date(written.createdAt),
       };
     },
 

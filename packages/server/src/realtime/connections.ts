@@ -40,8 +40,18 @@ export function encodeFrame<F>(frame: F): EncodedFrame<F> {
   return { json: JSON.stringify(frame) };
 }
 
+/** A visitor this socket's first write creates: chosen up front, so every write in flight names the same one. */
+export interface NewVisitor {
+  id: string;
+  /** For the browser, sent once the row exists. */
+  token: string;
+  tokenHash: string;
+}
+
 export class VisitorConnection {
   visitor: VisitorRow | null = null;
+  /** Until `visitor` is known: who the writes in flight create. */
+  newVisitor: NewVisitor | undefined;
   conversation: ConversationRow | null = null;
   locale: string | undefined;
   helloDone = false;

@@ -1,7 +1,9 @@
 import type { StaffClientFrame } from '@interact/sdk/protocol';
+import type { MessageToWrite } from '../../workers/message-writes.mjs';
 import { roleMay } from '../auth/permissions.js';
 import { toAckFrame, toChatMessage } from '../conversations/conversation-views.js';
 import type { ConversationRow } from '../storage/schema.js';
+import { timeOrderedId } from '../storage/time-ordered-id.js';
 import type { ChatContext } from './chat-context.js';
 import { refuseText } from './message-text.js';
 import type { StaffConnection } from './connections.js';
@@ -117,19 +119,24 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
       }
       if (typeof conversation === 'string') return fail(conn, conversation, undefined, frame.clientMsgId);
       const target = conversation;
-      const appended = await committer.run(() =>
-        conversations.append({
-          conversation: target,
-          authorKind: 'user',
-          authorId: conn.user.id,
-          authorName: conn.user.firstName,
-          text: frame.text,
-          clientMsgId: frame.clientMsgId,
-        }),
-      );
+      const createdAt = Date.now();
+      const written: MessageToWrite = {
+        id: timeOrderedId(createdAt),
+        authorKind: 'user',
+        authorId: conn.user.id,
+        authorName: conn.user.firstName,
+        text: frame.text,
+        clientMsgId: frame.clientMsgId,
+        createdAt,
+      };
+      const stored = await committer.writeMessage({ kind: 'conversation-message', conversationId: target.id, message: written });
       // Closed between the check above and the write.
-      if (!appended) return fail(conn, 'conversation_closed', undefined, frame.clientMsgId);
-      const { message, conversation: updated, duplicate } = appended;
+      if (!stored) return fail(conn, 'conversation_closed', undefined, frame.clientMsgId);
+      const { duplicate } = stored;
+      const message = conversations.storedMessage(target.accountId, written, stored);
+      const updated = duplicate
+        ? conversations.get(target.accountId, target.id)!
+        : { ...target, lastSeq: stored.seq, updatedAt: message.createdAt };
       conn.send(toAckFrame(message));
       if (!duplicate) events.messageAdded(message, updated, { staff: conn });
     },

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { VisitorClientFrame, VisitorProfile } from '@interact/sdk/protocol';
+import type { MessageToWrite, VisitorMessageStored } from '../../workers/message-writes.mjs';
 import { toAckFrame, toChatMessage, toConversationInfo } from '../conversations/conversation-views.js';
 import type { ConversationRow, VisitorRow } from '../storage/schema.js';
+import { timeOrderedId } from '../storage/time-ordered-id.js';
 import { hashVisitorToken, identityVerified, newVisitorToken } from '../visitors/visitor-identity.js';
 import type { ChatContext } from './chat-context.js';
 import { refuseText } from './message-text.js';
-import type { VisitorConnection } from './connections.js';
+import type { NewVisitor, VisitorConnection } from './connections.js';
 import { availabilityFor } from './conversation-events.js';
 import type { HandlerMap } from './handler-map.js';
 
@@ -26,13 +29,28 @@ function visitorInfo(visitor: VisitorRow) {
 export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame, VisitorConnection> {
   const { registry, committer, conversations, visitors, events } = ctx;
 
-  /** Creates the visitor on first need; the token goes to the browser once, before anything else. */
+  /** Who this socket's first write creates, chosen once (the writes in flight all name them). */
+  function newVisitor(conn: VisitorConnection): NewVisitor {
+    if (!conn.newVisitor) {
+      const token = newVisitorToken();
+      conn.newVisitor = { id: randomUUID(), token, tokenHash: hashVisitorToken(token) };
+    }
+    return conn.newVisitor;
+  }
+
+  /**
+   * The visitor, created on first need (in a write function of the committer); the token goes to
+   * the browser once, from whichever write created the row.
+   */
   function ensureVisitor(conn: VisitorConnection): { visitor: VisitorRow; token?: string } {
     if (conn.visitor) return { visitor: conn.visitor };
-    const token = newVisitorToken();
-    const visitor = visitors.create(conn.channel, hashVisitorToken(token), conn.locale);
+    const fresh = newVisitor(conn);
+    // A message write queued earlier may have created the row already; its answer sends the token.
+    const existing = visitors.get(conn.channel.accountId, fresh.id);
+    const visitor = existing ?? visitors.create(conn.channel, fresh.tokenHash, conn.locale, fresh.id);
     conn.visitor = visitor;
-    return { visitor, token };
+    conn.newVisitor = undefined;
+    return existing ? { visitor } : { visitor, token: fresh.token };
   }
 
   function follow(conn: VisitorConnection, visitor: VisitorRow | null, conversation: ConversationRow | null) {
@@ -83,46 +101,53 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
         conn.send(refusal);
         return;
       }
-      const visitorBefore = conn.visitor;
-      const outcome = await committer
-        .run(() => {
-          const { visitor, token } = ensureVisitor(conn);
-          const appendTo = (conversation: ConversationRow) =>
-            conversations.append({
-              conversation,
-              authorKind: 'visitor',
-              authorId: visitor.id,
-              text: frame.text,
-              clientMsgId: frame.clientMsgId,
-            });
-          // Usually the socket already follows the visitor's open conversation (a visitor has at
-          // most one): append to it directly. append() refuses it if it was closed meanwhile.
-          const known = conn.conversation;
-          const appended = known?.visitorId === visitor.id && known.state !== 'closed' ? appendTo(known) : null;
-          if (appended) return { visitor, token, started: false, ...appended };
-          let conversation = conversations.latestOfVisitor(visitor.id);
-          let started = false;
-          if (!conversation || conversation.state === 'closed') {
-            conversation = conversations.create(conn.channel, visitor.id, conn.locale ?? null);
-            started = true;
-          }
-          const stored = appendTo(conversation);
-          // Cannot happen: open a moment ago, in this same transaction.
-          if (!stored) throw new Error(`conversation ${conversation.id} closed while a message was being added`);
-          return { visitor, token, started, ...stored };
-        })
-        .catch((error: unknown) => {
-          ctx.log.error({ err: error }, 'could not store a visitor message');
-          // A visitor created in the failed write does not exist: forget it. Checked in the
-          // database, because another send of the same batch may have created it and committed.
-          if (conn.visitor && conn.visitor !== visitorBefore && !visitors.get(conn.visitor.accountId, conn.visitor.id)) {
-            conn.visitor = visitorBefore;
-          }
-          conn.send({ type: 'error', code: 'internal', message: 'The message could not be stored: send it again.', clientMsgId: frame.clientMsgId });
-          return null;
+      const createdAt = Date.now();
+      const fresh = conn.visitor ? undefined : newVisitor(conn);
+      const visitorId = conn.visitor?.id ?? fresh!.id;
+      const known = conn.conversation;
+      const written: MessageToWrite = {
+        // Time-ordered: each new id lands at the end of the id index instead of on a random page of
+        // it, which is one page less to write (and to sync) per message.
+        id: timeOrderedId(createdAt),
+        authorKind: 'visitor',
+        authorId: visitorId,
+        authorName: null,
+        text: frame.text,
+        clientMsgId: frame.clientMsgId,
+        createdAt,
+      };
+      let stored: VisitorMessageStored;
+      try {
+        stored = await committer.writeMessage({
+          kind: 'visitor-message',
+          accountId: conn.channel.accountId,
+          channelId: conn.channel.id,
+          visitor: { id: visitorId, ...(fresh ? { create: { tokenHash: fresh.tokenHash, locale: conn.locale ?? null } } : {}) },
+          // Usually the socket follows the visitor's open conversation (they have at most one).
+          conversationId: known?.visitorId === visitorId && known.state !== 'closed' ? known.id : null,
+          newConversation: { id: randomUUID(), language: conn.locale ?? null },
+          message: written,
         });
-      if (!outcome) return;
-      const { visitor, token, started, message, conversation, duplicate } = outcome;
+      } catch (error) {
+        ctx.log.error({ err: error }, 'could not store a visitor message');
+        conn.send({ type: 'error', code: 'internal', message: 'The message could not be stored: send it again.', clientMsgId: frame.clientMsgId });
+        return;
+      }
+      const { accountId } = conn.channel;
+      const { started, duplicate } = stored;
+      const token = stored.visitorCreated ? fresh?.token : undefined;
+      if (!conn.visitor) {
+        conn.visitor = visitors.get(accountId, visitorId)!;
+        conn.newVisitor = undefined;
+      }
+      const visitor = conn.visitor;
+      const message = conversations.storedMessage(accountId, written, stored);
+      // The socket's copy with the new seq, unless the message went elsewhere: then it is read.
+      const current = conn.conversation;
+      const conversation =
+        !duplicate && current?.id === stored.conversationId
+          ? { ...current, lastSeq: stored.seq, updatedAt: message.createdAt }
+          : conversations.get(accountId, stored.conversationId)!;
       if (token) conn.send({ type: 'visitor', visitorToken: token, visitor: visitorInfo(visitor) });
       // Every tab of this visitor moves to the conversation the message went to (a new one, or one
       // another tab started), and learns about it before the ack that refers to it.

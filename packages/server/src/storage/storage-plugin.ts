@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { databaseFile, migrateDatabase, openDatabase, type Database } from './database.js';
 import { GroupCommitter } from './group-commit.js';
+import { MessageWriterThread } from './message-writer-thread.js';
 
 interface CheckpointSettings {
   intervalMs: number;
@@ -51,12 +52,12 @@ function startCheckpoints(
   worker.on('message', (message: { type: string; message?: string }) => {
     if (message.type === 'error') log.warn({ reason: message.message }, 'WAL checkpoint failed');
     if (message.type === 'hold-writes') {
-      // Between two commits (they run on this thread): from here on nothing of the live chat
-      // commits until the WAL has started over, or the timeout lets the writes go on regardless.
+      // From here on nothing of the live chat starts to commit until the WAL has started over, or
+      // the timeout lets the writes go on regardless; a batch in the writer thread finishes first.
       const held = committer.hold();
       releaseWrites = held;
       setTimeout(() => releaseWrites === held && release(), HOLD_TIMEOUT_MS).unref();
-      worker.postMessage({ type: 'writes-held' });
+      void committer.settled().then(() => worker.postMessage({ type: 'writes-held' }));
     }
     if (message.type === 'caught-up') {
       // Only while the writes are still held: then everything is in the database file, synced,
@@ -101,21 +102,30 @@ export interface StoragePluginOptions {
 }
 
 /**
- * Opens the database, applies migrations, and checkpoints the WAL from a timer in a worker
- * thread, so request and socket handling never pay for it. Closes both when the app closes.
+ * Opens the database, applies migrations, stores the live chat's messages in a thread of their
+ * own, and checkpoints the WAL from a timer in another, so request and socket handling never pay
+ * for either. Closes them all when the app closes.
  */
 export default fp<StoragePluginOptions>(
   async (app, options) => {
     const { checkpointIntervalMs, walLimitBytes } = app.config.storage;
     const database = options.database ?? openDatabase(databaseFile(app.config.dataDir), { walLimitBytes });
     migrateDatabase(database);
-    const committer = new GroupCommitter(database);
+    // On a file database, messages are stored in a thread of their own (see GroupCommitter).
+    const file = database.sqlite.memory ? undefined : database.sqlite.name;
+    const writer = file
+      ? new MessageWriterThread(file, walLimitBytes, (error) => app.log.error({ err: error }, 'the message writer thread failed'))
+      : undefined;
+    const committer = new GroupCommitter(database, undefined, writer);
     app.decorate('storage', database);
     app.decorate('committer', committer);
 
     const checkpoints = startCheckpoints(database, committer, { intervalMs: checkpointIntervalMs, walLimitBytes }, app.log);
 
     app.addHook('onClose', async () => {
+      // Writes queued from here on run on the main connection, until it closes.
+      await committer.settled();
+      await writer?.stop();
       await checkpoints.stop();
       database.close();
     });

@@ -42,12 +42,12 @@ export function visitorsRepository({ db }: Database) {
         .get();
     },
 
-    create(channel: ChannelRow, tokenHash: string, locale: string | undefined): VisitorRow {
+    create(channel: ChannelRow, tokenHash: string, locale: string | undefined, id: string = randomUUID()): VisitorRow {
       const now = new Date();
       return db
         .insert(visitors)
         .values({
-          id: randomUUID(),
+          id,
           accountId: channel.accountId,
           channelId: channel.id,
           tokenHash,
