@@ -16,28 +16,53 @@ function uncorkAll(): void {
   corked.clear();
 }
 
-/** Sends a text frame unless the socket is already closing; a closed peer is not an error. */
-function sendText(socket: WebSocket, json: string): void {
+/**
+ * A final, unmasked text frame (RFC 6455, section 5.2), as a server sends it: header and payload
+ * in one buffer, built once however many sockets it goes to.
+ */
+export function textFrame(json: string): Buffer {
+  const length = Buffer.byteLength(json);
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81;
+  if (header === 2) frame[1] = length;
+  else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.write(json, header);
+  return frame;
+}
+
+/**
+ * Sends a frame unless the socket is already closing; a closed peer is not an error. The frame goes
+ * straight to ws's TCP socket (`_socket`, not in its types), as ws itself writes an uncompressed
+ * frame (compression is off): one buffer per frame instead of two, and the bytes of a frame for
+ * many sockets are made once. Frames and ws's own (pong, close) keep their order on that stream.
+ */
+function sendFrame(socket: WebSocket, frame: Buffer): void {
   if (socket.readyState !== socket.OPEN) return;
-  // ws keeps the TCP socket as `_socket` (not in its types); without one, frames go out one by one.
-  const stream = (socket as unknown as { _socket?: Duplex })._socket;
-  if (stream && !corked.has(stream)) {
+  const stream = (socket as unknown as { _socket: Duplex })._socket;
+  if (!corked.has(stream)) {
     if (corked.size === 0) setImmediate(uncorkAll);
     stream.cork();
     corked.add(stream);
   }
-  socket.send(json);
+  stream.write(frame);
 }
 
 /** A frame serialised once, for sending the same frame to many sockets. */
 export interface EncodedFrame<F> {
-  readonly json: string;
+  readonly bytes: Buffer;
   /** Only for the type check: which frames this is. */
   readonly frame?: F;
 }
 
 export function encodeFrame<F>(frame: F): EncodedFrame<F> {
-  return { json: JSON.stringify(frame) };
+  return { bytes: textFrame(JSON.stringify(frame)) };
 }
 
 /** A visitor this socket's first write creates: chosen up front, so every write in flight names the same one. */
@@ -65,11 +90,11 @@ export class VisitorConnection {
   ) {}
 
   send(frame: VisitorServerFrame): void {
-    sendText(this.socket, JSON.stringify(frame));
+    sendFrame(this.socket, textFrame(JSON.stringify(frame)));
   }
 
   sendEncoded(frame: EncodedFrame<VisitorServerFrame>): void {
-    sendText(this.socket, frame.json);
+    sendFrame(this.socket, frame.bytes);
   }
 }
 
@@ -87,11 +112,11 @@ export class StaffConnection {
   ) {}
 
   send(frame: StaffServerFrame): void {
-    sendText(this.socket, JSON.stringify(frame));
+    sendFrame(this.socket, textFrame(JSON.stringify(frame)));
   }
 
   sendEncoded(frame: EncodedFrame<StaffServerFrame>): void {
-    sendText(this.socket, frame.json);
+    sendFrame(this.socket, frame.bytes);
   }
 }
 
