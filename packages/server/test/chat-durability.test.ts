@@ -190,6 +190,39 @@ describe('coming back', () => {
     await reloaded.sync();
     expect(reloaded.unread('message')).toEqual([]);
   });
+  it('replays everything missed, however much: 2,500 messages arrive whole and in order, and so does staff history', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const key = shop.channel.publicKey;
+    const { socket: visitor } = await openVisitor(hub, key);
+    const first = await say(visitor, 'Tell me everything');
+    const { visitorToken } = await visitor.next('visitor');
+    const { conversationId } = first;
+    await visitor.drop();
+    // Far more than a visitor can send (5 a second): written straight into the database.
+    const { sqlite } = hub.storage;
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (id, account_id, conversation_id, seq, author_kind, author_name, text, created_at)
+       VALUES (?, ?, ?, ?, 'user', 'Ann', ?, ?)`,
+    );
+    sqlite.transaction(() => {
+      for (let seq = 2; seq <= 2_501; seq++) insert.run(`bulk-${seq}`, shop.account.id, conversationId, seq, `Part ${seq}`, Date.now());
+      sqlite.prepare('UPDATE conversations SET last_seq = 2501 WHERE id = ?').run(conversationId);
+    })();
+
+    const { socket: back } = await openVisitor(hub, key, { visitorToken: visitorToken!, conversationId, lastSeq: first.seq });
+    const replay = await back.many('message', 2_500);
+    expect(replay.map((f) => f.message.seq)).toEqual(range(2_500).map((i) => i + 2));
+    expect(replay.at(-1)!.message).toMatchObject({ id: 'bulk-2501', text: 'Part 2501' });
+    await back.sync();
+    expect(back.unread('message')).toEqual([]);
+
+    const { socket: admin } = await openStaff(hub, shop.adminToken);
+    admin.send({ type: 'history', ref: 'h', conversationId, afterSeq: 0 });
+    const history = await admin.many('message', 2_501);
+    expect(history.map((f) => f.message.seq)).toEqual(range(2_501).map((i) => i + 1));
+    expect(await admin.next('done')).toMatchObject({ ref: 'h' });
+  });
 });
 
 describe('restarting the hub', () => {

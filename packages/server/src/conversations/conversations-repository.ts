@@ -97,6 +97,20 @@ export function conversationsRepository({ db }: Database) {
         .all();
     },
 
+    /**
+     * Every message after `afterSeq`, in order, read a page at a time: what a socket coming back
+     * missed, however much that is.
+     */
+    *allMessagesAfter(conversationId: string, afterSeq: number, pageSize = 1000): Generator<MessageRow> {
+      let after = afterSeq;
+      for (;;) {
+        const page = this.messagesAfter(conversationId, after, pageSize);
+        yield* page;
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.seq;
+      }
+    },
+
     /** Every conversation of a visitor, open or closed, newest first. */
     ofVisitor(accountId: string, visitorId: string): VisitorConversation[] {
       const lastMessages = alias(messages, 'last_message');

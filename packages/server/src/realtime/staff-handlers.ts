@@ -188,7 +188,7 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
           conversation.state === 'queued' ||
           conversation.assigneeId === conn.user.id);
       if (!conversation || !allowed) return fail(conn, 'conversation_not_found', frame.ref);
-      for (const row of conversations.messagesAfter(conversation.id, frame.afterSeq)) {
+      for (const row of conversations.allMessagesAfter(conversation.id, frame.afterSeq)) {
         conn.send({ type: 'message', message: toChatMessage(row) });
       }
       done(conn, frame.ref);

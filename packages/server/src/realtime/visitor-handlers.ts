@@ -84,7 +84,7 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
       });
       if (conversation) {
         const after = frame.conversationId === conversation.id ? (frame.lastSeq ?? 0) : 0;
-        for (const row of conversations.messagesAfter(conversation.id, after)) {
+        for (const row of conversations.allMessagesAfter(conversation.id, after)) {
           conn.send({ type: 'message', message: toChatMessage(row) });
         }
         if (!wasOnline) events.visitorPresence(conversation, true);
