@@ -73,6 +73,26 @@ ${code}
     await page.close();
   });
 
+  it('on a site the channel does not allow, says the chat is unavailable and stops trying', async () => {
+    const code = await snippet('stub');
+    writeFileSync(
+      path.join(root, 'elsewhere.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head><body>${code}
+<script>Interact('open');</script></body></html>`,
+    );
+    const page = await browser.newPage();
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    // The same server under another name: http://localhost:<port> is an origin of its own.
+    await page.goto(`${site.url.replace('127.0.0.1', 'localhost')}/elsewhere.html`);
+    const chat = page.locator('interact-chat');
+    await expect.poll(() => chat.getByRole('alert').textContent()).toBe('La discussion n’est pas disponible pour le moment.');
+    // Several back-off delays later, still the one socket: the refusal is final.
+    await page.waitForTimeout(2_500);
+    expect(sockets).toHaveLength(1);
+    await page.close();
+  });
+
   it('refuses a bundle that does not match the integrity hash', async () => {
     const code = (await snippet('csp')).replace(/integrity="sha384-[^"]+"/, 'integrity="sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"');
     writeFileSync(path.join(root, 'tampered.html'), `<!doctype html><html><body>${code}</body></html>`);

@@ -32,30 +32,35 @@ function errorWith(socket: VisitorSocket, code: ErrorFrame['code'], clientMsgId?
 }
 
 describe('opening a visitor socket', () => {
-  it('refuses with HTTP 403 before the upgrade when the Origin is not allowed or missing', async () => {
+  /** Opens a socket that the hub should close at once; resolves with the close, having received nothing. */
+  async function refusedAfterUpgrade(url: string, headers: Record<string, string> = {}) {
+    const socket = await connect<VisitorServerFrame>(url, headers);
+    const closed = await socket.closed();
+    expect(socket.unread()).toEqual([]);
+    return closed.code;
+  }
+
+  it('closes with 4003 right after the upgrade when the Origin is not allowed or missing, sending nothing', async () => {
     const hub = await startChatHub();
     const { channel } = await chatAccount(hub);
     const url = wsUrl(hub, `/ws/visitor?key=${channel.publicKey}`);
 
-    expect(await refusedUpgrade(url, { origin: 'https://evil.example' })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    expect(await refusedAfterUpgrade(url, { origin: 'https://evil.example' })).toBe(CLOSE_CODES.originRefused);
     // Same host, other scheme or port: origins are compared exactly.
-    expect((await refusedUpgrade(url, { origin: 'http://shop.example' })).status).toBe(403);
-    expect((await refusedUpgrade(url, { origin: 'https://shop.example:8443' })).status).toBe(403);
-    expect((await refusedUpgrade(url)).status).toBe(403);
+    expect(await refusedAfterUpgrade(url, { origin: 'http://shop.example' })).toBe(CLOSE_CODES.originRefused);
+    expect(await refusedAfterUpgrade(url, { origin: 'https://shop.example:8443' })).toBe(CLOSE_CODES.originRefused);
+    expect(await refusedAfterUpgrade(url)).toBe(CLOSE_CODES.originRefused);
 
     const { socket, welcome } = await openVisitor(hub, channel.publicKey);
     expect(welcome.channel.name).toBe('Shop');
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
   });
 
-  it('answers 404 for an unknown channel key and for a deactivated channel', async () => {
+  it('closes with 4004 for an unknown channel key and for a deactivated channel', async () => {
     const hub = await startChatHub();
     const { channel, adminToken } = await chatAccount(hub);
 
-    expect(await refusedUpgrade(wsUrl(hub, '/ws/visitor?key=wc_doesnotexist'), { origin: SHOP })).toMatchObject({
-      status: 404,
-      body: { code: 'channel_not_found' },
-    });
+    expect(await refusedAfterUpgrade(wsUrl(hub, '/ws/visitor?key=wc_doesnotexist'), { origin: SHOP })).toBe(CLOSE_CODES.unknownChannel);
 
     const patched = await hub.inject({
       method: 'PATCH',
@@ -64,7 +69,37 @@ describe('opening a visitor socket', () => {
       payload: { active: false },
     });
     expect(patched.statusCode).toBe(200);
-    expect((await refusedUpgrade(wsUrl(hub, `/ws/visitor?key=${channel.publicKey}`), { origin: SHOP })).status).toBe(404);
+    expect(await refusedAfterUpgrade(wsUrl(hub, `/ws/visitor?key=${channel.publicKey}`), { origin: SHOP })).toBe(
+      CLOSE_CODES.unknownChannel,
+    );
+  });
+
+  it('applies a channel change to its open sockets: new settings, or closed when the site or channel is no longer allowed', async () => {
+    const hub = await startChatHub();
+    const { channel, adminToken } = await chatAccount(hub);
+    const patch = async (payload: object) => {
+      const response = await hub.inject({ method: 'PATCH', url: `/api/v1/channels/${channel.id}`, headers: bearer(adminToken), payload });
+      expect(response.statusCode).toBe(200);
+    };
+    const { socket: first } = await openVisitor(hub, channel.publicKey);
+    const { socket: second } = await openVisitor(hub, channel.publicKey);
+
+    // A new away message reaches the open sockets (no staff is online).
+    await patch({ awayMessage: 'Back on Monday.' });
+    expect(await first.next('availability')).toEqual({ type: 'availability', availability: { status: 'away', awayMessage: 'Back on Monday.' } });
+    // The socket goes on with the channel as it is now: it now requires a verified identity.
+    await patch({ requireVerifiedIdentity: true });
+    first.send({ type: 'identify', profile: { email: 'ann@example.com' } });
+    expect((await first.next('error')).code).toBe('identity_not_verified');
+
+    await patch({ allowedOrigins: ['https://other.example'] });
+    expect((await first.closed()).code).toBe(CLOSE_CODES.originRefused);
+    expect((await second.closed()).code).toBe(CLOSE_CODES.originRefused);
+
+    await patch({ allowedOrigins: [SHOP] });
+    const { socket: third } = await openVisitor(hub, channel.publicKey);
+    await patch({ active: false });
+    expect((await third.closed()).code).toBe(CLOSE_CODES.unknownChannel);
   });
 
   it('gives an address back its socket allowance when an upgrade fails after the checks', async () => {

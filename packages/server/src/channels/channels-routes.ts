@@ -80,6 +80,7 @@ const channelsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(allowedOrigins ? { allowedOrigins: exactOrigins(allowedOrigins) } : {}),
         ...(theme ? { theme: theme as ChannelTheme } : {}),
       });
+      app.realtime.channelChanged(channel);
       return toChannelView(channel);
     },
   );
@@ -95,7 +96,11 @@ const channelsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ChannelSchema, ...errors(401, 403, 404) },
       },
     },
-    async (request) => toChannelView(await app.channels.rotateIdentitySecret(request.staff.account.id, request.params.id)),
+    async (request) => {
+      const channel = await app.channels.rotateIdentitySecret(request.staff.account.id, request.params.id);
+      app.realtime.channelChanged(channel);
+      return toChannelView(channel);
+    },
   );
 
   app.delete(

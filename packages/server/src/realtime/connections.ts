@@ -86,7 +86,10 @@ export class VisitorConnection {
 
   constructor(
     readonly socket: WebSocket,
-    readonly channel: ChannelRow,
+    /** The channel as it is now: replaced when an administrator changes it. */
+    public channel: ChannelRow,
+    /** The page's origin, as the channel's list spells it (one string shared by its sockets). */
+    readonly origin: string,
   ) {}
 
   send(frame: VisitorServerFrame): void {

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import { CLOSE_CODES, LIMITS } from '@interact/sdk/protocol';
-import type { ConversationRow } from '../storage/schema.js';
+import type { ChannelRow, ConversationRow } from '../storage/schema.js';
 import type { ChatContext } from './chat-context.js';
 import { ConnectionRegistry } from './connections.js';
 import { conversationEvents } from './conversation-events.js';
@@ -16,6 +16,11 @@ export interface Realtime {
   visitorOnline(visitorId: string): boolean;
   /** Staff changed what inboxes show of a conversation (such as the visitor's name): tell them. */
   conversationSummaryChanged(conversation: ConversationRow): void;
+  /**
+   * An administrator changed a channel: its open visitor sockets go on with the new settings, or
+   * are closed when the channel was disabled or their site's origin is no longer allowed.
+   */
+  channelChanged(channel: ChannelRow): void;
 }
 
 declare module 'fastify' {
@@ -49,6 +54,17 @@ export default fp(
       onlineStaffIds: (accountId) => registry.onlineStaffIds(accountId),
       visitorOnline: (visitorId) => registry.visitorOnline(visitorId),
       conversationSummaryChanged: (conversation) => events.summaryChanged(conversation),
+      channelChanged: (channel) => {
+        for (const conn of [...registry.visitorsOfAccount(channel.accountId)]) {
+          if (conn.channel.id !== channel.id) continue;
+          if (!channel.active) conn.socket.close(CLOSE_CODES.unknownChannel, 'channel disabled');
+          else if (!channel.allowedOrigins.includes(conn.origin)) {
+            conn.socket.close(CLOSE_CODES.originRefused, 'this site is no longer allowed on this channel');
+          } else conn.channel = channel;
+        }
+        // The away message may be new.
+        events.availabilityChanged(channel.accountId);
+      },
     } satisfies Realtime);
     await app.register(visitorSocket(ctx));
     await app.register(staffSocket(ctx));

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CLOSE_CODES } from '@interact/sdk/protocol';
-import { AppError } from '../errors/catalogue.js';
 import type { ChannelRow } from '../storage/schema.js';
 import { holdAddress } from './address-allowance.js';
 import type { ChatContext } from './chat-context.js';
@@ -13,14 +12,22 @@ import { visitorHandlers } from './visitor-handlers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The channel a visitor socket is opening, found before the upgrade. */
-    chatChannel?: ChannelRow;
+    /** The channel a visitor socket is opening and the page's origin, found before the upgrade. */
+    chatChannel?: { channel: ChannelRow; origin: string };
+    /** Why the socket is closed as soon as it opens. */
+    chatRefusal?: { code: number; reason: string };
   }
 }
 
 /**
  * `GET /ws/visitor?key=<channel public key>`: checked before the upgrade (channel, Origin,
  * sockets per address), then a hello frame within the time limit, then any visitor frame.
+ *
+ * An unknown or disabled channel and an origin the channel does not allow are answered with a
+ * close code right after the upgrade (4004, 4003), not with an HTTP error: a browser shows a
+ * page's script nothing of a refused handshake, so the widget could not tell a refusal from a
+ * network failure and would retry for ever. With the close code it stops and says the chat is
+ * unavailable. Nothing is sent on such a socket.
  */
 export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -44,17 +51,26 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
           const { key } = request.query as { key: string };
           const channel = await app.channels.findByPublicKey(key);
           const account = channel && (await app.accounts.findById(channel.accountId));
-          if (!channel?.active || !account?.active) throw new AppError('channel_not_found');
-          const origin = request.headers.origin;
-          if (!origin || !channel.allowedOrigins.includes(origin)) {
-            throw new AppError('forbidden', `This site (${origin ?? 'no origin'}) is not allowed to use this chat channel.`);
+          if (!channel?.active || !account?.active) {
+            request.chatRefusal = { code: CLOSE_CODES.unknownChannel, reason: 'unknown or disabled channel' };
+            return;
+          }
+          const origin = channel.allowedOrigins.find((allowed) => allowed === request.headers.origin);
+          if (!origin) {
+            request.chatRefusal = { code: CLOSE_CODES.originRefused, reason: 'this site is not allowed on this channel' };
+            return;
           }
           holdAddress(ctx.registry, request, maxSocketsPerAddress);
-          request.chatChannel = shared(channel);
+          request.chatChannel = { channel: shared(channel), origin };
         },
       },
       (socket, request) => {
-        const conn = new VisitorConnection(socket, request.chatChannel!);
+        if (request.chatRefusal) {
+          socket.close(request.chatRefusal.code, request.chatRefusal.reason);
+          return;
+        }
+        const { channel, origin } = request.chatChannel!;
+        const conn = new VisitorConnection(socket, channel, origin);
         const { log, releaseAddress } = releaseUpgradeRequest(socket, request);
         ctx.registry.addVisitor(conn);
         const helloTimer = setTimeout(() => {
