@@ -6,3 +6,4 @@ export type { Database } from './storage/database.js';
 export { ensureDemoAccount } from './demo/demo-account.js';
 export type { DemoSignIn } from './demo/demo-account.js';
 export type { HubOptions } from './server.js';
+export type {} from './hub-decorations.js';

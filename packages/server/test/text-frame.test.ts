@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
+import * as ws from 'ws';
 import { textFrame } from '../src/realtime/connections.js';
+
+/** ws's frame parser: exported by ws, not described by @types/ws. */
+interface FrameReceiver {
+  on(event: 'message', listener: (data: Buffer, binary: boolean) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  write(chunk: Buffer, encoding: 'buffer', done: (error?: Error | null) => void): void;
+}
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => FrameReceiver };
 
 /** What a WebSocket client makes of the bytes: ws's own frame parser, as a browser would read them. */
 function received(bytes: Buffer): Promise<{ text: string; binary: boolean }> {
   return new Promise((resolve, reject) => {
     const receiver = new Receiver({ isServer: false });
-    receiver.on('message', (data: Buffer, binary: boolean) => resolve({ text: data.toString('utf8'), binary }));
+    receiver.on('message', (data, binary) => resolve({ text: data.toString('utf8'), binary }));
     receiver.on('error', reject);
     receiver.write(bytes, 'buffer', (error) => error && reject(error));
   });
