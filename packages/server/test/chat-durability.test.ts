@@ -106,6 +106,52 @@ describe('acknowledgements', () => {
   });
 });
 
+describe('a new visitor whose first write fails after its commit', () => {
+  it('gets their token with the retry, which finds the message stored: one visitor, one message', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const key = shop.channel.publicKey;
+    const { socket } = await openVisitor(hub, key);
+    // The commit goes through, its fsync fails: nobody may be told, the visitor is asked to resend.
+    const durable = hub.storage.durable;
+    hub.storage.durable = () => Promise.reject(new Error('EIO'));
+    const clientMsgId = newClientMsgId();
+    socket.send({ type: 'send', clientMsgId, text: 'Hello?' });
+    expect(await socket.next('error')).toMatchObject({ code: 'internal', clientMsgId });
+    hub.storage.durable = durable;
+    expect(socket.unread('visitor')).toEqual([]);
+
+    socket.send({ type: 'send', clientMsgId, text: 'Hello?' });
+    const ack = await socket.next('ack');
+    const { visitorToken } = await socket.next('visitor');
+    expect(visitorToken).toEqual(expect.any(String));
+    expect(storedMessages(hub).map((m) => [m.client_msg_id, m.id])).toEqual([[clientMsgId, ack.id]]);
+    expect(hub.storage.sqlite.prepare('SELECT count(*) AS n FROM visitors').get()).toEqual({ n: 1 });
+
+    // The token is the visitor's: a reload with it finds the conversation.
+    const { welcome } = await openVisitor(hub, key, { visitorToken: visitorToken!, conversationId: ack.conversationId, lastSeq: 0 });
+    expect(welcome.conversation?.id).toBe(ack.conversationId);
+  });
+  it('can still write after an identify whose transaction failed as a whole', async () => {
+    const hub = await startChatHub();
+    const shop = await chatAccount(hub);
+    const { socket } = await openVisitor(hub, shop.channel.publicKey);
+    const { sqlite } = hub.storage;
+    // RAISE(ROLLBACK) ends the whole transaction, as an I/O error would: the visitor row that the
+    // identify created in it is gone too.
+    sqlite.exec(`CREATE TRIGGER refuse_profile BEFORE UPDATE ON visitors BEGIN SELECT RAISE(ROLLBACK, 'disk trouble'); END`);
+    socket.send({ type: 'identify', profile: { firstName: 'Ann' } });
+    expect((await socket.next('error')).code).toBe('internal');
+    expect(sqlite.prepare('SELECT count(*) AS n FROM visitors').get()).toEqual({ n: 0 });
+    sqlite.exec('DROP TRIGGER refuse_profile');
+
+    const ack = await say(socket, 'Still there?');
+    expect((await socket.next('visitor')).visitorToken).toEqual(expect.any(String));
+    expect(storedMessages(hub).map((m) => m.id)).toEqual([ack.id]);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM visitors').get()).toEqual({ n: 1 });
+  });
+});
+
 describe('the same clientMsgId sent many times', () => {
   it('is stored once when one socket sends it 10 times at once; every ack names the same message', async () => {
     const hub = await startChatHub();
@@ -498,6 +544,29 @@ describe('the message writer thread', () => {
     release();
     expect(await held).toMatchObject({ seq: 5 });
     expect(committedTexts()).toEqual(['first', 'one', 'two', 'three', 'held']);
+  });
+
+  it('settled() waits for the batches in the thread when asked, not for those handed over after, under steady writes', async () => {
+    const { hub, committedTexts, staffMessage } = await conversationOnHub();
+    const { committer } = hub;
+    const first = ['one', 'two'].map((text) => committer.writeMessage(staffMessage(text)));
+    await new Promise((resolve) => setImmediate(resolve));
+    // From now on a write every turn: the thread always has a batch, and is never idle.
+    let pumping = true;
+    const pumped: Array<Promise<unknown>> = [];
+    const pump = () => {
+      if (!pumping) return;
+      pumped.push(committer.writeMessage(staffMessage('more')));
+      setImmediate(pump);
+    };
+    pump();
+    const settled = committer.settled().then(() => committedTexts());
+    const timeout = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 5_000));
+    const seen = await Promise.race([settled, timeout]);
+    pumping = false;
+    expect(seen).not.toBe('timed out');
+    expect((seen as string[]).slice(0, 3)).toEqual(['first', 'one', 'two']);
+    await Promise.all([...first, ...pumped]);
   });
 
   it('stores messages on the main connection once the thread has stopped: nothing is refused', async () => {

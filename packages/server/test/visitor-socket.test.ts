@@ -74,7 +74,7 @@ describe('opening a visitor socket', () => {
     );
   });
 
-  it('applies a channel change to its open sockets: new settings, or closed when the site or channel is no longer allowed', async () => {
+  it('applies a channel change to its open sockets: new settings, or closed when the site or channel is no longer allowed or deleted', async () => {
     const hub = await startChatHub();
     const { channel, adminToken } = await chatAccount(hub);
     const patch = async (payload: object) => {
@@ -100,6 +100,12 @@ describe('opening a visitor socket', () => {
     const { socket: third } = await openVisitor(hub, channel.publicKey);
     await patch({ active: false });
     expect((await third.closed()).code).toBe(CLOSE_CODES.unknownChannel);
+
+    await patch({ active: true });
+    const { socket: fourth } = await openVisitor(hub, channel.publicKey);
+    const deleted = await hub.inject({ method: 'DELETE', url: `/api/v1/channels/${channel.id}`, headers: bearer(adminToken) });
+    expect(deleted.statusCode).toBe(204);
+    expect((await fourth.closed()).code).toBe(CLOSE_CODES.unknownChannel);
   });
 
   it('gives an address back its socket allowance when an upgrade fails after the checks', async () => {

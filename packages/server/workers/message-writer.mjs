@@ -1,8 +1,9 @@
 // The message writer thread: runs batches of the live chat's message writes (message-writes.mjs)
-// on a connection of its own, one transaction a batch, each write in a savepoint of its own.
-// Storing messages is about half of the hub's work per message; here it runs beside the thread
-// that reads and writes the sockets instead of on it. The hub sends one batch at a time and
-// nothing else writes meanwhile (src/storage/group-commit.ts), so the write lock is always free.
+// on a connection of its own, one transaction a batch, in the order the batches come. Storing
+// messages is about half of the hub's work per message; here it runs beside the thread that reads
+// and writes the sockets instead of on it. The hub's group committer (src/storage/group-commit.ts)
+// runs no live chat write of its own while a batch is here; a request that writes on the hub's
+// connection meanwhile waits for the lock (busy timeout), and so may this thread for one.
 //
 // The commit does not wait for the disk (synchronous=NORMAL): the hub answers nobody before its
 // fsync of the WAL, which covers this connection's commits too (same file).

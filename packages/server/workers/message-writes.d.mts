@@ -22,7 +22,7 @@ export interface ConversationMessageWrite {
 /**
  * A visitor's message: to the conversation the socket follows when it is still open, else to the
  * visitor's open one, else to a new one. The visitor is created first when `create` is given and
- * the row does not exist yet.
+ * the row does not exist yet (an earlier write of the same socket may have created it).
  */
 export interface VisitorMessageWrite {
   kind: 'visitor-message';
@@ -46,8 +46,6 @@ export interface StoredMessageRef {
 }
 
 export interface VisitorMessageStored extends StoredMessageRef {
-  /** This write created the visitor's row. */
-  visitorCreated: boolean;
   /** This write created the conversation. */
   started: boolean;
 }

@@ -26,7 +26,7 @@ export function messageWrites(sqlite) {
   );
   const insertVisitor = sqlite.prepare(
     `INSERT INTO visitors (id, account_id, channel_id, token_hash, locale, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertConversation = sqlite.prepare(
     `INSERT INTO conversations (id, account_id, channel_id, visitor_id, state, language, queued_at, created_at, updated_at)
@@ -49,17 +49,17 @@ export function messageWrites(sqlite) {
   /** @type {import('./message-writes.d.mts').MessageWrites['visitorMessage']} */
   function visitorMessage(write) {
     const { visitor, message } = write;
-    const visitorCreated =
-      visitor.create !== undefined &&
-      insertVisitor.run(visitor.id, write.accountId, write.channelId, visitor.create.tokenHash, visitor.create.locale, message.createdAt, message.createdAt)
-        .changes === 1;
+    if (visitor.create) {
+      const { tokenHash, locale } = visitor.create;
+      insertVisitor.run(visitor.id, write.accountId, write.channelId, tokenHash, locale, message.createdAt, message.createdAt);
+    }
     // Usually the socket follows the visitor's open conversation (a visitor has at most one).
     const known = write.conversationId === null ? null : append(write.conversationId, message);
-    if (known) return { ...known, visitorCreated, started: false };
+    if (known) return { ...known, started: false };
     const latest = latestOfVisitor.get(visitor.id);
     if (latest && latest.state !== 'closed' && latest.id !== write.conversationId) {
       const appended = append(latest.id, message);
-      if (appended) return { ...appended, visitorCreated, started: false };
+      if (appended) return { ...appended, started: false };
     }
     const { newConversation } = write;
     insertConversation.run(
@@ -75,7 +75,7 @@ export function messageWrites(sqlite) {
     const appended = append(newConversation.id, message);
     // Cannot happen: created a moment ago, in this same transaction.
     if (!appended) throw new Error(`conversation ${newConversation.id} refused its first message`);
-    return { ...appended, visitorCreated, started: true };
+    return { ...appended, started: true };
   }
 
   /** @type {import('./message-writes.d.mts').MessageWrites['apply']} */

@@ -111,6 +111,7 @@ const channelsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await app.channels.delete(request.staff.account.id, request.params.id);
+      app.realtime.channelDeleted(request.staff.account.id, request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -21,6 +21,8 @@ export interface Realtime {
    * are closed when the channel was disabled or their site's origin is no longer allowed.
    */
   channelChanged(channel: ChannelRow): void;
+  /** A channel was deleted: its open visitor sockets are closed as for an unknown channel. */
+  channelDeleted(accountId: string, channelId: string): void;
 }
 
 declare module 'fastify' {
@@ -50,13 +52,14 @@ export default fp(
       events,
       log: app.log,
     };
+    const visitorsOfChannel = (accountId: string, channelId: string) =>
+      [...registry.visitorsOfAccount(accountId)].filter((conn) => conn.channel.id === channelId);
     app.decorate('realtime', {
       onlineStaffIds: (accountId) => registry.onlineStaffIds(accountId),
       visitorOnline: (visitorId) => registry.visitorOnline(visitorId),
       conversationSummaryChanged: (conversation) => events.summaryChanged(conversation),
       channelChanged: (channel) => {
-        for (const conn of [...registry.visitorsOfAccount(channel.accountId)]) {
-          if (conn.channel.id !== channel.id) continue;
+        for (const conn of visitorsOfChannel(channel.accountId, channel.id)) {
           if (!channel.active) conn.socket.close(CLOSE_CODES.unknownChannel, 'channel disabled');
           else if (!channel.allowedOrigins.includes(conn.origin)) {
             conn.socket.close(CLOSE_CODES.originRefused, 'this site is no longer allowed on this channel');
@@ -64,6 +67,9 @@ export default fp(
         }
         // The away message may be new.
         events.availabilityChanged(channel.accountId);
+      },
+      channelDeleted: (accountId, channelId) => {
+        for (const conn of visitorsOfChannel(accountId, channelId)) conn.socket.close(CLOSE_CODES.unknownChannel, 'channel deleted');
       },
     } satisfies Realtime);
     await app.register(visitorSocket(ctx));

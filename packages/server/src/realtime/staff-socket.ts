@@ -95,6 +95,8 @@ export function staffSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
         }
 
         socket.on('message', (data, isBinary) => {
+          // Closing (by the hub, e.g. the session ended): what the peer sent meanwhile is not taken.
+          if (socket.readyState !== socket.OPEN) return;
           const frame = isBinary ? null : parseStaffFrame(data.toString());
           if (!frame) {
             socket.send(JSON.stringify({ type: 'error', code: 'bad_frame', message: 'Not a frame this socket understands.' }));

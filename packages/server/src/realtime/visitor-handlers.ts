@@ -39,18 +39,27 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
   }
 
   /**
-   * The visitor, created on first need (in a write function of the committer); the token goes to
-   * the browser once, from whichever write created the row.
+   * The socket's visitor row, created on first need, inside a write of the committer. Changes
+   * nothing on the socket: that write may still roll back (`adoptVisitor` follows its commit).
    */
-  function ensureVisitor(conn: VisitorConnection): { visitor: VisitorRow; token?: string } {
-    if (conn.visitor) return { visitor: conn.visitor };
+  function ensureVisitor(conn: VisitorConnection): VisitorRow {
+    if (conn.visitor) return conn.visitor;
     const fresh = newVisitor(conn);
-    // A message write queued earlier may have created the row already; its answer sends the token.
-    const existing = visitors.get(conn.channel.accountId, fresh.id);
-    const visitor = existing ?? visitors.create(conn.channel, fresh.tokenHash, conn.locale, fresh.id);
+    // A message write queued earlier may have created the row already.
+    return visitors.get(conn.channel.accountId, fresh.id) ?? visitors.create(conn.channel, fresh.tokenHash, conn.locale, fresh.id);
+  }
+
+  /**
+   * A write that stored or found the socket's visitor is on disk: the socket knows its visitor from
+   * now on. Returns the token of a visitor created for this socket, for the browser, once: with the
+   * first answer that succeeds, whichever write created the row (one may have committed and still
+   * failed, at its fsync, and then its retry finds the row there).
+   */
+  function adoptVisitor(conn: VisitorConnection, visitor: VisitorRow): string | undefined {
     conn.visitor = visitor;
+    const token = conn.newVisitor?.token;
     conn.newVisitor = undefined;
-    return existing ? { visitor } : { visitor, token: fresh.token };
+    return token;
   }
 
   function follow(conn: VisitorConnection, visitor: VisitorRow | null, conversation: ConversationRow | null) {
@@ -135,12 +144,8 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
       }
       const { accountId } = conn.channel;
       const { started, duplicate } = stored;
-      const token = stored.visitorCreated ? fresh?.token : undefined;
-      if (!conn.visitor) {
-        conn.visitor = visitors.get(accountId, visitorId)!;
-        conn.newVisitor = undefined;
-      }
-      const visitor = conn.visitor;
+      const token = conn.visitor ? undefined : adoptVisitor(conn, visitors.get(accountId, visitorId)!);
+      const visitor = conn.visitor!;
       const message = conversations.storedMessage(accountId, written, stored);
       // The socket's copy with the new seq, unless the message went elsewhere: then it is read.
       const current = conn.conversation;
@@ -197,9 +202,9 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
         });
         return;
       }
-      const outcome = await committer.run(() => {
-        const { visitor, token } = ensureVisitor(conn);
-        const updated = visitors.updateProfile(visitor.accountId, visitor.id, {
+      const updated = await committer.run(() => {
+        const visitor = ensureVisitor(conn);
+        return visitors.updateProfile(visitor.accountId, visitor.id, {
           ...(profile.firstName !== undefined ? { firstName: profile.firstName } : {}),
           ...(profile.lastName !== undefined ? { lastName: profile.lastName } : {}),
           ...(profile.email !== undefined ? { email: profile.email } : {}),
@@ -209,11 +214,10 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
           ...(profile.userId !== undefined ? { externalId: profile.userId } : {}),
           verified,
         });
-        return { visitor: updated, token };
       });
-      conn.visitor = outcome.visitor;
+      const token = adoptVisitor(conn, updated);
       registry.placeVisitor(conn, {});
-      conn.send({ type: 'visitor', ...(outcome.token ? { visitorToken: outcome.token } : {}), visitor: visitorInfo(outcome.visitor) });
+      conn.send({ type: 'visitor', ...(token ? { visitorToken: token } : {}), visitor: visitorInfo(updated) });
       // Inboxes show the visitor's new name. Re-read: this socket's copy of the conversation may be
       // stale (messages from other tabs and staff do not update it), and the event sends it out.
       const current = conn.conversation && conversations.get(conn.conversation.accountId, conn.conversation.id);

@@ -19,6 +19,9 @@ declare module 'fastify' {
   }
 }
 
+/** How long a refused socket may take to answer its close frame before it is cut. */
+const REFUSED_SOCKET_GRACE_MS = 1_000;
+
 /**
  * `GET /ws/visitor?key=<channel public key>`: checked before the upgrade (channel, Origin,
  * sockets per address), then a hello frame within the time limit, then any visitor frame.
@@ -48,6 +51,8 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
         websocket: true,
         schema: { hide: true, querystring: Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) }) },
         preValidation: async (request) => {
+          // First, so that sockets refused below count against their address too while they close.
+          holdAddress(ctx.registry, request, maxSocketsPerAddress);
           const { key } = request.query as { key: string };
           const channel = await app.channels.findByPublicKey(key);
           const account = channel && (await app.accounts.findById(channel.accountId));
@@ -60,13 +65,14 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
             request.chatRefusal = { code: CLOSE_CODES.originRefused, reason: 'this site is not allowed on this channel' };
             return;
           }
-          holdAddress(ctx.registry, request, maxSocketsPerAddress);
           request.chatChannel = { channel: shared(channel), origin };
         },
       },
       (socket, request) => {
         if (request.chatRefusal) {
           socket.close(request.chatRefusal.code, request.chatRefusal.reason);
+          // A peer that does not answer the close frame is not waited for (ws would wait 30 s).
+          setTimeout(() => socket.terminate(), REFUSED_SOCKET_GRACE_MS).unref();
           return;
         }
         const { channel, origin } = request.chatChannel!;
@@ -78,6 +84,8 @@ export function visitorSocket(ctx: ChatContext): FastifyPluginAsyncTypebox {
         }, helloTimeoutMs);
 
         socket.on('message', (data, isBinary) => {
+          // Closing (by the hub, e.g. its channel was disabled): what the peer sent meanwhile is not taken.
+          if (socket.readyState !== socket.OPEN) return;
           // Parsed before the rate check (a frame is at most LIMITS.frameBytes), so that a dropped
           // send is named by its clientMsgId and the client knows which message to send again.
           const frame = isBinary ? null : parseVisitorFrame(data.toString());

@@ -26,17 +26,19 @@ export interface GroupCommitLimits {
   /**
    * Milliseconds a transaction may keep taking writes; the write that crosses it is the last.
    * Under overload one large batch writes fewer pages per write than several small ones (more
-   * messages per second), but it holds the event loop: every socket waits meanwhile.
+   * messages per second), but it holds the event loop: every socket waits meanwhile. A batch for
+   * the writer thread holds no event loop and is bounded by `maxBatch` only.
    */
   budgetMs: number;
 }
 
 /**
  * Group commit: writes queued in the same event-loop turn run in one transaction, so a burst of
- * messages pays for one commit instead of one each. Each write runs in its own savepoint: one that
- * throws is rolled back alone and rejects alone, the others still commit (unless the failure ended
- * the transaction itself: then the writes it had run reject, none of them written, and the rest
- * wait for the next transaction). What does not fit in a batch (see GroupCommitLimits) waits for
+ * messages pays for one commit instead of one each. A write that throws is rolled back alone and
+ * rejects alone, the others still commit (each runs in a savepoint of its own; in the writer
+ * thread, only when one failed and the batch runs again), unless the failure ended the
+ * transaction itself: then the writes it had run reject, none of them written, and the rest wait
+ * for the next transaction. What does not fit in a batch (see GroupCommitLimits) waits for
  * the next turn, after the sockets have had theirs; while the committer is held, everything waits.
  *
  * Message writes (`writeMessage`) run in the message writer thread when there is one: storing a
@@ -53,9 +55,11 @@ export class GroupCommitter {
   #queue: Pending[] = [];
   #scheduled = false;
   #holds = 0;
-  /** Batches handed to the writer thread and not answered yet. */
-  #inThread = 0;
-  #idleWaiters: Array<() => void> = [];
+  /** Batches handed to the writer thread, and those it has answered (in the order handed). */
+  #posted = 0;
+  #answered = 0;
+  /** settled() callers: each waits until `#answered` reaches its count. */
+  #settleWaiters: Array<{ until: number; resolve: () => void }> = [];
   #inProcessWrites: MessageWrites | undefined;
   // One savepoint per write, from statements prepared once (a better-sqlite3 nested transaction
   // builds its wrapper on every call).
@@ -109,10 +113,18 @@ export class GroupCommitter {
     };
   }
 
-  /** Resolves once no batch is in the writer thread. */
+  /**
+   * Resolves once the writer thread has answered every batch it has now. Batches handed to it later
+   * are not waited for: under steady load there is always one, and this would never resolve.
+   */
   settled(): Promise<void> {
-    if (this.#inThread === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+    const until = this.#posted;
+    if (this.#answered >= until) return Promise.resolve();
+    return new Promise((resolve) => this.#settleWaiters.push({ until, resolve }));
+  }
+
+  get #inThread(): number {
+    return this.#posted - this.#answered;
   }
 
   /**
@@ -160,10 +172,12 @@ export class GroupCommitter {
     let count = 0;
     while (count < this.limits.maxBatch && this.#queue[count]?.message) count += 1;
     const batch = this.#queue.splice(0, count);
-    this.#inThread += 1;
+    this.#posted += 1;
     const done = () => {
-      this.#inThread -= 1;
-      if (this.#inThread === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
+      this.#answered += 1;
+      const answered = this.#answered;
+      for (const waiter of this.#settleWaiters) if (waiter.until <= answered) waiter.resolve();
+      this.#settleWaiters = this.#settleWaiters.filter((waiter) => waiter.until > answered);
       this.#schedule();
     };
     this.writer!.write(batch.map((item) => item.message!)).then(

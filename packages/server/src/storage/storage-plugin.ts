@@ -53,11 +53,15 @@ function startCheckpoints(
     if (message.type === 'error') log.warn({ reason: message.message }, 'WAL checkpoint failed');
     if (message.type === 'hold-writes') {
       // From here on nothing of the live chat starts to commit until the WAL has started over, or
-      // the timeout lets the writes go on regardless; a batch in the writer thread finishes first.
+      // the timeout lets the writes go on regardless. The batches already in the writer thread
+      // commit first; the timeout counts from then.
       const held = committer.hold();
       releaseWrites = held;
-      setTimeout(() => releaseWrites === held && release(), HOLD_TIMEOUT_MS).unref();
-      void committer.settled().then(() => worker.postMessage({ type: 'writes-held' }));
+      void committer.settled().then(() => {
+        if (releaseWrites !== held) return worker.postMessage({ type: 'go-on' });
+        setTimeout(() => releaseWrites === held && release(), HOLD_TIMEOUT_MS).unref();
+        worker.postMessage({ type: 'writes-held' });
+      });
     }
     if (message.type === 'caught-up') {
       // Only while the writes are still held: then everything is in the database file, synced,
