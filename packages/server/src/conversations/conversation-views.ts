@@ -20,6 +20,11 @@ export function toChatMessage(row: MessageRow): ChatMessage {
   };
 }
 
+/** The frames of a replay or a history, made as the rows are read. */
+export function* messageFrames(rows: Iterable<MessageRow>): Generator<{ type: 'message'; message: ChatMessage }> {
+  for (const row of rows) yield { type: 'message', message: toChatMessage(row) };
+}
+
 /** The answer to a send: what was stored, under the id the sender chose. */
 export function toAckFrame(message: MessageRow): AckFrame {
   return {

@@ -45,13 +45,92 @@ export function textFrame(json: string): Buffer {
  */
 function sendFrame(socket: WebSocket, frame: Buffer): void {
   if (socket.readyState !== socket.OPEN) return;
-  const stream = (socket as unknown as { _socket: Duplex })._socket;
+  const stream = tcpOf(socket);
   if (!corked.has(stream)) {
     if (corked.size === 0) setImmediate(uncorkAll);
     stream.cork();
     corked.add(stream);
   }
   stream.write(frame);
+}
+
+/**
+ * Bytes that may wait on a socket before a long send (a replay, a history) stops for them to be
+ * written: such a send then holds about this much per socket, whatever its length.
+ */
+const BULK_HIGH_WATER_BYTES = 256 * 1024;
+
+const NOTHING_PENDING = Promise.resolve();
+
+function tcpOf(socket: WebSocket): Duplex {
+  return (socket as unknown as { _socket: Duplex })._socket;
+}
+
+/** Resolves when the stream has written what waits on it, or the socket closed. */
+function drained(socket: WebSocket, stream: Duplex): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    socket.on('close', done);
+  });
+}
+
+/**
+ * A socket's frames: one at a time, or many in order without holding them all (`sendAll`). Frames
+ * sent while a `sendAll` runs wait behind it, so the socket gets everything in the order it was
+ * sent.
+ */
+abstract class Connection<F> {
+  /** Frames waiting for a `sendAll` to finish; none while nothing long is being sent. */
+  #behind: Buffer[] | undefined;
+  /** The last `sendAll`; one promise for all sockets while none ever ran (idle sockets are many). */
+  #bulk: Promise<void> = NOTHING_PENDING;
+
+  constructor(readonly socket: WebSocket) {}
+
+  send(frame: F): void {
+    this.#write(textFrame(JSON.stringify(frame)));
+  }
+
+  sendEncoded(frame: EncodedFrame<F>): void {
+    this.#write(frame.bytes);
+  }
+
+  /**
+   * Sends every frame of `frames` (read lazily, so a database read can page), stopping whenever
+   * the socket has BULK_HIGH_WATER_BYTES waiting until they are written. Resolves once all are
+   * written to the socket, or it closed.
+   */
+  sendAll(frames: Iterable<F>): Promise<void> {
+    const run = this.#bulk.then(() => this.#sendAll(frames));
+    this.#bulk = run.catch(() => {});
+    return run;
+  }
+
+  async #sendAll(frames: Iterable<F>): Promise<void> {
+    this.#behind ??= [];
+    try {
+      const stream = tcpOf(this.socket);
+      for (const frame of frames) {
+        if (this.socket.readyState !== this.socket.OPEN) return;
+        sendFrame(this.socket, textFrame(JSON.stringify(frame)));
+        if (stream.writableLength > BULK_HIGH_WATER_BYTES) await drained(this.socket, stream);
+      }
+    } finally {
+      const behind = this.#behind;
+      this.#behind = undefined;
+      for (const bytes of behind) sendFrame(this.socket, bytes);
+    }
+  }
+
+  #write(bytes: Buffer): void {
+    if (this.#behind) this.#behind.push(bytes);
+    else sendFrame(this.socket, bytes);
+  }
 }
 
 /** A frame serialised once, for sending the same frame to many sockets. */
@@ -73,7 +152,7 @@ export interface NewVisitor {
   tokenHash: string;
 }
 
-export class VisitorConnection {
+export class VisitorConnection extends Connection<VisitorServerFrame> {
   visitor: VisitorRow | null = null;
   /** Until `visitor` is known: who the writes in flight create. */
   newVisitor: NewVisitor | undefined;
@@ -85,41 +164,29 @@ export class VisitorConnection {
   readonly frames = new TokenBucket(20, 40);
 
   constructor(
-    readonly socket: WebSocket,
+    socket: WebSocket,
     /** The channel as it is now: replaced when an administrator changes it. */
     public channel: ChannelRow,
     /** The page's origin, as the channel's list spells it (one string shared by its sockets). */
     readonly origin: string,
-  ) {}
-
-  send(frame: VisitorServerFrame): void {
-    sendFrame(this.socket, textFrame(JSON.stringify(frame)));
-  }
-
-  sendEncoded(frame: EncodedFrame<VisitorServerFrame>): void {
-    sendFrame(this.socket, frame.bytes);
+  ) {
+    super(socket);
   }
 }
 
-export class StaffConnection {
+export class StaffConnection extends Connection<StaffServerFrame> {
   /** Conversations this socket has been told about and not told to forget. */
   readonly visible = new Set<string>();
   readonly frames = new TokenBucket(30, 60);
 
   constructor(
-    readonly socket: WebSocket,
+    socket: WebSocket,
     public user: UserRow,
     readonly account: AccountRow,
     /** The session token the socket was opened with: checked again while it stays open. */
     readonly token: string,
-  ) {}
-
-  send(frame: StaffServerFrame): void {
-    sendFrame(this.socket, textFrame(JSON.stringify(frame)));
-  }
-
-  sendEncoded(frame: EncodedFrame<StaffServerFrame>): void {
-    sendFrame(this.socket, frame.bytes);
+  ) {
+    super(socket);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { StaffClientFrame } from '@interact/sdk/protocol';
 import type { MessageToWrite } from '../../workers/message-writes.mjs';
 import { roleMay } from '../auth/permissions.js';
-import { toAckFrame, toChatMessage } from '../conversations/conversation-views.js';
+import { messageFrames, toAckFrame } from '../conversations/conversation-views.js';
 import type { ConversationRow } from '../storage/schema.js';
 import { timeOrderedId } from '../storage/time-ordered-id.js';
 import type { ChatContext } from './chat-context.js';
@@ -180,7 +180,7 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
       else done(conn, frame.ref);
     },
 
-    history(conn, frame) {
+    async history(conn, frame) {
       const conversation = conversations.get(conn.account.id, frame.conversationId);
       const allowed =
         conversation &&
@@ -188,9 +188,7 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
           conversation.state === 'queued' ||
           conversation.assigneeId === conn.user.id);
       if (!conversation || !allowed) return fail(conn, 'conversation_not_found', frame.ref);
-      for (const row of conversations.allMessagesAfter(conversation.id, frame.afterSeq)) {
-        conn.send({ type: 'message', message: toChatMessage(row) });
-      }
+      await conn.sendAll(messageFrames(conversations.allMessagesAfter(conversation.id, frame.afterSeq)));
       done(conn, frame.ref);
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VisitorClientFrame, VisitorProfile } from '@interact/sdk/protocol';
 import type { MessageToWrite, VisitorMessageStored } from '../../workers/message-writes.mjs';
-import { toAckFrame, toChatMessage, toConversationInfo } from '../conversations/conversation-views.js';
+import { messageFrames, toAckFrame, toConversationInfo } from '../conversations/conversation-views.js';
 import type { ConversationRow, VisitorRow } from '../storage/schema.js';
 import { timeOrderedId } from '../storage/time-ordered-id.js';
 import { hashVisitorToken, identityVerified, newVisitorToken } from '../visitors/visitor-identity.js';
@@ -70,7 +70,7 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
   }
 
   return {
-    hello(conn, frame) {
+    async hello(conn, frame) {
       if (conn.helloDone) {
         conn.send({ type: 'error', code: 'bad_frame', message: 'hello was already sent on this socket' });
         return;
@@ -92,11 +92,9 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
         conversation: conversation ? toConversationInfo(conversation) : null,
       });
       if (conversation) {
-        const after = frame.conversationId === conversation.id ? (frame.lastSeq ?? 0) : 0;
-        for (const row of conversations.allMessagesAfter(conversation.id, after)) {
-          conn.send({ type: 'message', message: toChatMessage(row) });
-        }
         if (!wasOnline) events.visitorPresence(conversation, true);
+        const after = frame.conversationId === conversation.id ? (frame.lastSeq ?? 0) : 0;
+        await conn.sendAll(messageFrames(conversations.allMessagesAfter(conversation.id, after)));
       }
     },
 
