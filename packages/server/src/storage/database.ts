@@ -44,7 +44,7 @@ export interface OpenOptions {
   walLimitBytes?: number;
 }
 
-export function openDatabase(file: string, { walLimitBytes = 64 * 1024 * 1024 }: OpenOptions = {}): Database {
+export function openDatabase(file: string, { walLimitBytes = 256 * 1024 * 1024 }: OpenOptions = {}): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // 2 KiB pages (a new database only; an existing one keeps its page size). A message touches a
