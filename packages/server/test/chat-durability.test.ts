@@ -198,14 +198,19 @@ describe('the same clientMsgId sent many times', () => {
 });
 
 describe('coming back', () => {
-  it('replays exactly what a visitor missed while away, in order; a reload with lastSeq 0 gets everything', async () => {
+  /** A hub and a visitor who has written once: their first message, token and conversation. */
+  async function visitorWhoWrote(text: string) {
     const hub = await startChatHub();
     const shop = await chatAccount(hub);
     const key = shop.channel.publicKey;
     const { socket: visitor } = await openVisitor(hub, key);
-    const first = await say(visitor, 'Is my parcel on its way?');
+    const first = await say(visitor, text);
     const { visitorToken } = await visitor.next('visitor');
-    const { conversationId } = first;
+    return { hub, shop, key, visitor, first, visitorToken, conversationId: first.conversationId };
+  }
+
+  it('replays exactly what a visitor missed while away, in order; a reload with lastSeq 0 gets everything', async () => {
+    const { hub, shop, key, visitor, first, visitorToken, conversationId } = await visitorWhoWrote('Is my parcel on its way?');
 
     const { socket: agent, welcome } = await openStaff(hub, await shop.staffToken('agent'));
     expect(welcome.conversations[0]).toMatchObject({ id: conversationId, visitor: { online: true } });
@@ -236,14 +241,9 @@ describe('coming back', () => {
     await reloaded.sync();
     expect(reloaded.unread('message')).toEqual([]);
   });
+
   it('replays everything missed, however much: 2,500 messages arrive whole and in order, and so does staff history', async () => {
-    const hub = await startChatHub();
-    const shop = await chatAccount(hub);
-    const key = shop.channel.publicKey;
-    const { socket: visitor } = await openVisitor(hub, key);
-    const first = await say(visitor, 'Tell me everything');
-    const { visitorToken } = await visitor.next('visitor');
-    const { conversationId } = first;
+    const { hub, shop, key, visitor, first, visitorToken, conversationId } = await visitorWhoWrote('Tell me everything');
     await visitor.drop();
     // Far more than a visitor can send (5 a second): written straight into the database.
     const { sqlite } = hub.storage;
