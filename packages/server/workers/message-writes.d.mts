@@ -30,7 +30,8 @@ export interface VisitorMessageWrite {
   channelId: string;
   visitor: { id: string; create?: { tokenHash: string; locale: string | null } };
   conversationId: string | null;
-  newConversation: { id: string; language: string | null };
+  /** The language of a conversation this write starts. */
+  language: string | null;
   message: MessageToWrite;
 }
 

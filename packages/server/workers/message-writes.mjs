@@ -3,6 +3,7 @@
 // its main connection when there is no such thread (an in-memory database, or after the thread
 // failed). Plain JavaScript beside the build, so both find it the same way from src/ and dist/.
 // The SQL names the columns of src/storage/schema.ts; the chat suites read back every column.
+import { randomUUID } from 'node:crypto';
 
 /**
  * @param {import('better-sqlite3').Database} sqlite
@@ -61,7 +62,8 @@ export function messageWrites(sqlite) {
       const appended = append(latest.id, message);
       if (appended) return { ...appended, started: false };
     }
-    const { newConversation } = write;
+    // Its id is made here, when one is needed: most messages go to an open conversation.
+    const newConversation = { id: randomUUID(), language: write.language };
     insertConversation.run(
       newConversation.id,
       write.accountId,

@@ -1,9 +1,8 @@
 import type { StaffClientFrame } from '@interact/sdk/protocol';
-import type { MessageToWrite } from '../../workers/message-writes.mjs';
 import { roleMay } from '../auth/permissions.js';
 import { messageFrames, toAckFrame } from '../conversations/conversation-views.js';
+import { messageToWrite } from '../conversations/message-to-write.js';
 import type { ConversationRow } from '../storage/schema.js';
-import { timeOrderedId } from '../storage/time-ordered-id.js';
 import type { ChatContext } from './chat-context.js';
 import { refuseText } from './message-text.js';
 import type { StaffConnection } from './connections.js';
@@ -119,16 +118,13 @@ export function staffHandlers(ctx: ChatContext): HandlerMap<StaffClientFrame, St
       }
       if (typeof conversation === 'string') return fail(conn, conversation, undefined, frame.clientMsgId);
       const target = conversation;
-      const createdAt = Date.now();
-      const written: MessageToWrite = {
-        id: timeOrderedId(createdAt),
+      const written = messageToWrite({
         authorKind: 'user',
         authorId: conn.user.id,
         authorName: conn.user.firstName,
         text: frame.text,
         clientMsgId: frame.clientMsgId,
-        createdAt,
-      };
+      });
       const stored = await committer.writeMessage({ kind: 'conversation-message', conversationId: target.id, message: written });
       // Closed between the check above and the write.
       if (!stored) return fail(conn, 'conversation_closed', undefined, frame.clientMsgId);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { VisitorClientFrame, VisitorProfile } from '@interact/sdk/protocol';
-import type { MessageToWrite, VisitorMessageStored } from '../../workers/message-writes.mjs';
+import type { VisitorMessageStored } from '../../workers/message-writes.mjs';
 import { messageFrames, toAckFrame, toConversationInfo } from '../conversations/conversation-views.js';
+import { messageToWrite } from '../conversations/message-to-write.js';
 import type { ConversationRow, VisitorRow } from '../storage/schema.js';
-import { timeOrderedId } from '../storage/time-ordered-id.js';
 import { hashVisitorToken, identityVerified, newVisitorToken } from '../visitors/visitor-identity.js';
 import type { ChatContext } from './chat-context.js';
 import { refuseText } from './message-text.js';
@@ -108,21 +108,16 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
         conn.send(refusal);
         return;
       }
-      const createdAt = Date.now();
       const fresh = conn.visitor ? undefined : newVisitor(conn);
       const visitorId = conn.visitor?.id ?? fresh!.id;
       const known = conn.conversation;
-      const written: MessageToWrite = {
-        // Time-ordered: each new id lands at the end of the id index instead of on a random page of
-        // it, which is one page less to write (and to sync) per message.
-        id: timeOrderedId(createdAt),
+      const written = messageToWrite({
         authorKind: 'visitor',
         authorId: visitorId,
         authorName: null,
         text: frame.text,
         clientMsgId: frame.clientMsgId,
-        createdAt,
-      };
+      });
       let stored: VisitorMessageStored;
       try {
         stored = await committer.writeMessage({
@@ -132,7 +127,7 @@ export function visitorHandlers(ctx: ChatContext): HandlerMap<VisitorClientFrame
           visitor: { id: visitorId, ...(fresh ? { create: { tokenHash: fresh.tokenHash, locale: conn.locale ?? null } } : {}) },
           // Usually the socket follows the visitor's open conversation (they have at most one).
           conversationId: known?.visitorId === visitorId && known.state !== 'closed' ? known.id : null,
-          newConversation: { id: randomUUID(), language: conn.locale ?? null },
+          language: conn.locale ?? null,
           message: written,
         });
       } catch (error) {
